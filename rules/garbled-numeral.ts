@@ -1,0 +1,108 @@
+/**
+ * ## garbled-numeral
+ *
+ * Catches figures that are not numbers any reader can read: placeholder residue
+ * left where a figure should be (`<>.<> billion`, `XX million`, `##.# billion`,
+ * `{0} billion`), digit grouping English does not use (`3800,6500`, `2000,18`,
+ * `45,67`, `12,3456`: commas separate groups of three digits) and numbers with
+ * two decimal points before a percent sign, a magnitude or a currency (`1.2.3%`).
+ *
+ * Why: machine translation and number-restoring steps drop, fuse or leave out
+ * figures; the result reads as a number but means nothing.
+ *
+ * Silent on: Western grouping (`1,234,567`), Indian grouping (`12,34,567`,
+ * unless `indianGrouping` is off), version and section numbers (`version 1.2.3`),
+ * Roman numerals (`Super Bowl XX`), hashtags.
+ *
+ * ### Options
+ *
+ * - `indianGrouping` (boolean, default `true`): accept lakh and crore grouping.
+ *
+ * ### Examples
+ *
+ * ```text valid
+ * More than 6,500 enterprises and 1,234,567 visitors took part; 4873 projects were signed.
+ * The software moved from version 1.2.3 to 2.0 in Super Bowl XX week.
+ * The scheme reached 12,34,567 households.
+ * ```
+ *
+ * ```text invalid
+ * More than 3800,6500 direct investment enterprises had been established.
+ * ```
+ *
+ * ```text output
+ * 1:11-1:20: Unexpected digit grouping in `3800,6500`: commas separate groups of three digits, so this looks like two figures run together
+ * ```
+ *
+ * ```text invalid
+ * A total investment of <>.<> billion yuan was signed.
+ * ```
+ *
+ * ```text output
+ * 1:23-1:36: Unexpected placeholder `<>.<> billion` where a figure should be
+ * ```
+ *
+ * ```text invalid
+ * Sales rose to XX million units, a share of 45,67 and 1.2.3% growth.
+ * ```
+ *
+ * ```text output
+ * 1:15-1:25: Unexpected placeholder `XX million` where a figure should be
+ * 1:44-1:49: Unexpected digit grouping in `45,67`: commas separate groups of three digits
+ * 1:54-1:60: Unexpected number `1.2.3%`: a number has at most one decimal point
+ * ```
+ */
+import {code, defineRule, type RuleMeta} from '../src/rule.js'
+
+export const meta: RuleMeta = {
+  id: 'garbled-numeral',
+  description: 'Placeholder residue, invalid digit grouping and malformed numbers where a figure should be',
+  suggestions: true,
+  options: {
+    indianGrouping: {type: 'boolean', default: true, description: 'Accept lakh and crore digit grouping (12,34,567).'}
+  }
+}
+
+const garbledNumeral = defineRule<{indianGrouping: boolean}>(meta, (x, options, report) => {
+  const {text} = x
+  for (const figure of x.figures) {
+    if (figure.placeholder) {
+      const start = figure.currency ? figure.exprStart : figure.start
+      const shown = text.slice(start, figure.exprEnd)
+      report(start, figure.exprEnd, `Unexpected placeholder ${code(shown)} where a figure should be`, {
+        actual: shown,
+        note: 'A placeholder stands where the figure should be: the number was lost, typically by a translation or template step. Restore it from the source.'
+      })
+      continue
+    }
+    if (figure.spelled) continue
+    if (figure.grouping === 'invalid' || (figure.grouping === 'indian' && !options.indianGrouping)) {
+      const raw = figure.raw
+      const groups = raw.split('.')[0].split(',')
+      const fused = groups.length === 2 && groups[0].length >= 4
+      const decimalComma = groups.length === 2 && groups[0].length <= 3 && groups[1].length !== 3 && !raw.includes('.')
+      const reason =
+        `Unexpected digit grouping in ${code(raw)}: commas separate groups of three digits` +
+        (fused ? ', so this looks like two figures run together' : '')
+      report(figure.start, figure.end, reason, {
+        actual: raw,
+        expected: decimalComma ? [groups.join('.')] : undefined,
+        note: fused
+          ? `\`${groups[0]}\` and \`${groups[1]}\` are probably two figures fused into one; check both against the source.`
+          : decimalComma
+            ? 'English uses a decimal point, not a decimal comma; or two figures lost the space between them.'
+            : 'In English copy a comma is followed by exactly three digits (1,234,567).'
+      })
+      continue
+    }
+    if (figure.decimalPoints > 1 && (figure.percent || figure.magnitude || figure.currency)) {
+      const shown = text.slice(figure.start, figure.percent ? figure.exprEnd : figure.end)
+      report(figure.start, figure.percent ? figure.exprEnd : figure.end, `Unexpected number ${code(shown)}: a number has at most one decimal point`, {
+        actual: shown,
+        note: 'Two figures may have been fused, or a decimal point doubled; check the source.'
+      })
+    }
+  }
+})
+
+export default garbledNumeral

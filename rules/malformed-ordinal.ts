@@ -1,0 +1,164 @@
+/**
+ * ## malformed-ordinal
+ *
+ * Catches ordinals written wrong: a wrong suffix (`21th`, `11st`, `2th`,
+ * `12nd`, `101th`, `23th`); a cardinal where the name of a numbered event takes
+ * an ordinal (`the 20 China-ASEAN ... Forum`, `the 3 Plenary Session`); and
+ * decades in Chinese order (`the 20s of the 80th century`, `the 90s of the last
+ * century`, `the 50s of the 19th century`), with the English form as the fix.
+ *
+ * Why: Chinese writes 第20届 ("the 20th session") and 20世纪80年代 ("the 80s of
+ * the 20th century"); rendered literally, or with the numbers swapped, the
+ * English is wrong or nonsense (the 80th century is six thousand years away).
+ *
+ * Silent on: real counts (`the 10 ASEAN member states`, `the 20 member
+ * economies`, `the 2 Sessions`), years (`the 2023 Summit`), correct ordinals.
+ *
+ * ### Options
+ *
+ * - `eventNouns` (list of strings, default `[]`): more nouns that end the name of
+ *   a numbered event, beside those in data/lexicon.yaml.
+ *
+ * ### Examples
+ *
+ * ```text valid
+ * The 20th China-ASEAN Expo and the 10 ASEAN member states met the 20 member economies.
+ * It was the 21st, 22nd, 23rd, 11th, 12th and 101st time since the 1980s.
+ * ```
+ *
+ * ```text invalid
+ * He spoke at the 20 China-ASEAN Production Capacity and Investment Cooperation Forum.
+ * ```
+ *
+ * ```text output
+ * 1:17-1:19: Unexpected cardinal `20` before the name of a numbered event, expected the ordinal `20th`
+ * ```
+ *
+ * ```text invalid
+ * The company has entered the ASEAN market since the 20s of the 80th century.
+ * ```
+ *
+ * ```text output
+ * 1:49-1:75: Unexpected decade in Chinese order `the 20s of the 80th century`, expected `the 1980s`
+ * ```
+ *
+ * ```text invalid
+ * It was the 21th meeting, the 11st round and the 3 Plenary Session.
+ * ```
+ *
+ * ```text output
+ * 1:12-1:16: Unexpected ordinal `21th`, expected `21st`
+ * 1:30-1:34: Unexpected ordinal `11st`, expected `11th`
+ * 1:49-1:50: Unexpected cardinal `3` before the name of a numbered event, expected the ordinal `3rd`
+ * ```
+ */
+import {code, defineRule, type RuleMeta} from '../src/rule.js'
+import {isCapitalized} from '../src/extract/tokens.js'
+import {ordinalSuffix} from '../src/extract/figures.js'
+
+export const meta: RuleMeta = {
+  id: 'malformed-ordinal',
+  description: 'Wrong ordinal suffixes, cardinals where a numbered event takes an ordinal, and decades in Chinese order',
+  suggestions: true,
+  options: {
+    eventNouns: {type: 'string[]', default: [], description: 'More nouns that end the name of a numbered event.'}
+  }
+}
+
+const QUALIFIERS = new Set(['early', 'mid', 'late', 'middle'])
+
+const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, report) => {
+  const {tokens, lexicon: lex} = x
+  const eventNouns = new Set([...lex.eventNouns, ...options.eventNouns.map((n) => n.toLowerCase())])
+
+  // Wrong suffixes.
+  for (const ordinal of x.ordinals) {
+    if (ordinal.suffix.toLowerCase() === ordinal.expectedSuffix) continue
+    const digits = tokens[ordinal.token].digits!
+    const upper = ordinal.suffix === ordinal.suffix.toUpperCase()
+    const expected = digits + (upper ? ordinal.expectedSuffix.toUpperCase() : ordinal.expectedSuffix)
+    const actual = tokens[ordinal.token].text
+    report(ordinal.start, ordinal.end, `Unexpected ordinal ${code(actual)}, expected ${code(expected)}`, {
+      actual,
+      expected: [expected],
+      note: `English ordinals end in -st, -nd or -rd after 1, 2 and 3 (but 11th, 12th, 13th), and in -th otherwise.`
+    })
+  }
+
+  // Cardinals before the name of a numbered event.
+  const chainAt = new Map(x.chains.map((c) => [c.first, c]))
+  for (const figure of x.figures) {
+    if (figure.spelled || figure.placeholder || figure.suffixed || figure.percent || figure.currency || figure.magnitude) continue
+    if (figure.grouping !== 'none' || figure.decimalPoints > 0 || figure.base === null) continue
+    const n = figure.base
+    if (!Number.isInteger(n) || n < 1 || n > 999) continue
+    const before = tokens[figure.first - 1]
+    if (!before || before.lower !== 'the' || figure.next === undefined) continue
+    const chain = chainAt.get(figure.next)
+    if (!chain || !isCapitalized(tokens[figure.next])) continue
+    const lastWord = chain.words[chain.words.length - 1].toLowerCase()
+    if (!eventNouns.has(lastWord)) continue
+    const expected = `${figure.raw}${ordinalSuffix(n)}`
+    report(figure.start, figure.end, `Unexpected cardinal ${code(figure.raw)} before the name of a numbered event, expected the ordinal ${code(expected)}`, {
+      actual: figure.raw,
+      expected: [expected],
+      note: `\`the ${figure.raw} ${chain.text}\` names one event in a numbered series, which takes an ordinal; a count would be followed by a plural noun.`
+    })
+  }
+
+  // Decades in Chinese order: "the 20s of the 80th century".
+  const centuryAt = new Map(x.centuries.map((c) => [c.first, c]))
+  const storyYear = Number(x.storyDate.date.slice(0, 4))
+  const currentCentury = Math.floor((storyYear - 1) / 100) + 1
+  for (const decade of x.decades) {
+    if (decade.value >= 100) continue
+    const of = tokens[decade.last + 1]
+    const the = tokens[decade.last + 2]
+    if (of?.lower !== 'of' || the?.lower !== 'the') continue
+    const century = centuryAt.get(decade.last + 3)
+    if (!century) continue
+    let centuryNumber: number | undefined = century.value
+    if (century.relative) {
+      centuryNumber =
+        century.relative === 'this' || century.relative === 'current'
+          ? currentCentury
+          : century.relative === 'next'
+            ? currentCentury + 1
+            : currentCentury - 1
+    }
+    if (centuryNumber === undefined) continue
+    let year: number | undefined
+    let swapped = false
+    if (centuryNumber >= 1 && centuryNumber <= currentCentury + 1) {
+      year = (centuryNumber - 1) * 100 + decade.value
+    } else if (decade.value >= 1 && decade.value <= currentCentury + 1 && centuryNumber % 10 === 0 && centuryNumber <= 90) {
+      // The numbers were swapped: "the 20s of the 80th century" is the 80s of the 20th century.
+      year = (decade.value - 1) * 100 + centuryNumber
+      swapped = true
+    }
+    if (year === undefined) continue
+    // Start at "the" and keep "early", "mid", "late".
+    let first = decade.first
+    let qualifier = ''
+    if (QUALIFIERS.has(tokens[first - 1]?.lower ?? '') && tokens[first - 2]?.lower === 'the') {
+      qualifier = tokens[first - 1].text + ' '
+      first -= 2
+    } else if (tokens[first - 1]?.lower === 'the') {
+      first -= 1
+    }
+    const start = tokens[first].start
+    const end = century.end
+    const actual = x.text.slice(start, end)
+    const article = first < decade.first ? tokens[first].text + ' ' : ''
+    const expected = `${article}${qualifier}${year}s`
+    report(start, end, `Unexpected decade in Chinese order ${code(actual)}, expected ${code(expected)}`, {
+      actual,
+      expected: [expected],
+      note: swapped
+        ? `This is the Chinese 20世纪80年代 order with the numbers swapped: the ${centuryNumber}th century is thousands of years away. English writes the decade in full: ${year}s.`
+        : `Chinese writes the decade of a century (世纪…年代); English writes the decade in full: ${year}s.`
+    })
+  }
+})
+
+export default malformedOrdinal

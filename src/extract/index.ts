@@ -1,0 +1,142 @@
+/**
+ * The single extraction pass: tokens, figures, ordinals, decades, centuries,
+ * dates, times and name mentions, with exact offsets, computed once per file
+ * and shared by every rule.
+ */
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import type {Prose} from '../prose.js'
+import {lexicon, type Lexicon} from '../knowledge/lexicon.js'
+import type {Knowledge} from '../knowledge/base.js'
+import {tokenize, type Token} from './tokens.js'
+import {extractFigures, type DateMention, type FigureExtraction} from './figures.js'
+import {extractNames, type NameExtraction} from './names.js'
+
+export interface StoryDate {
+  /** YYYY-MM-DD */
+  date: string
+  /** Where the date came from. */
+  from: 'setting' | 'dateline' | 'today'
+  /** False when a dateline gave month and day but no year. */
+  yearKnown: boolean
+}
+
+export interface CopydeskContext {
+  knowledge: Knowledge
+  /** The date set in config or on the command line, if any (YYYY-MM-DD). */
+  date?: string
+  /** Today's date, injectable for tests (YYYY-MM-DD). */
+  today?: string
+}
+
+export interface Extraction extends FigureExtraction, NameExtraction {
+  prose: Prose
+  text: string
+  tokens: Token[]
+  lexicon: Lexicon
+  knowledge: Knowledge
+  storyDate: StoryDate
+  /** Sentence index of each token. */
+  tokenSentence: Int32Array
+  /** Token index at or after a prose offset. */
+  tokenAt(offset: number): number
+  /** File position of a prose range. */
+  place(start: number, end: number): {start: Point; end: Point}
+}
+
+export interface Point {
+  line: number
+  column: number
+  offset: number
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    copydesk: CopydeskContext
+    extraction: Extraction
+  }
+}
+
+export function extraction(file: VFile): Extraction {
+  const cached = file.data.extraction
+  if (cached) return cached
+  const prose = file.data.prose
+  const context = file.data.copydesk
+  if (!prose || !context) throw new Error('copydesk: the file was not parsed by copydesk')
+  const lex = lexicon()
+  const text = prose.text
+  const tokens = tokenize(text)
+  const figures = extractFigures(text, tokens, lex)
+  const names = extractNames(text, tokens, lex, context.knowledge.titleWords)
+  const tokenSentence = new Int32Array(tokens.length)
+  const sentences = prose.sentences
+  let s = 0
+  for (let i = 0; i < tokens.length; i++) {
+    while (s < sentences.length && sentences[s].end <= tokens[i].start) s++
+    tokenSentence[i] = s < sentences.length && sentences[s].start <= tokens[i].start ? s : -1 - s
+  }
+  const doc = String(file)
+  const loc = location(doc)
+  const toPoint = (offset: number): Point => {
+    const point = loc.toPoint(offset)
+    if (point) return {line: point.line, column: point.column, offset}
+    const end = loc.toPoint(doc.length)!
+    return {line: end.line, column: end.column, offset: doc.length}
+  }
+  const result: Extraction = {
+    ...figures,
+    ...names,
+    prose,
+    text,
+    tokens,
+    lexicon: lex,
+    knowledge: context.knowledge,
+    storyDate: storyDate(text, figures.dates, context),
+    tokenSentence,
+    tokenAt(offset: number): number {
+      let lo = 0
+      let hi = tokens.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (tokens[mid].end <= offset) lo = mid + 1
+        else hi = mid
+      }
+      return lo
+    },
+    place(start: number, end: number) {
+      const from = prose.toFile(start)
+      const to = Math.max(from, prose.toFileEnd(end))
+      return {start: toPoint(from), end: toPoint(to)}
+    }
+  }
+  file.data.extraction = result
+  return result
+}
+
+function todayString(): string {
+  return new Date().toISOString().slice(0, 10)
+}
+
+/**
+ * The story's date: the configured one, else a dateline ("Nanning, September 9
+ * (ZXS) --", "Wednesday, September 7, 2016" on its own line), else today.
+ */
+export function storyDate(text: string, dates: DateMention[], context: CopydeskContext): StoryDate {
+  const today = context.today ?? todayString()
+  if (context.date) return {date: context.date, from: 'setting', yearKnown: true}
+  for (const date of dates) {
+    if (date.start > 600) break
+    const lineStart = text.lastIndexOf('\n', date.start - 1) + 1
+    const before = text.slice(lineStart, date.start)
+    // Only a place name, a weekday or nothing may stand before a dateline's date.
+    if (!/^[\p{L}\p{M}'’.\- ]{0,40}[,\s]*$/u.test(before) || before.split(/\s+/).length > 5) continue
+    const afterText = text.slice(date.end, date.end + 8)
+    const lineEnds = /^\s*(?:\n|$)/.test(afterText)
+    const datelineMark = /^\s*(?:--|[(—–\-/:])/.test(afterText)
+    if (!lineEnds && !datelineMark) continue
+    const year = date.year ?? Number(today.slice(0, 4))
+    const iso = `${String(year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`
+    return {date: iso, from: 'dateline', yearKnown: date.year !== undefined}
+  }
+  return {date: today, from: 'today', yearKnown: true}
+}

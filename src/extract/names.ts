@@ -1,0 +1,249 @@
+/**
+ * Name mentions: runs of capitalised words, the people among them, and
+ * parenthetical glosses and short names, read once from the token stream.
+ */
+import type {Lexicon} from '../knowledge/lexicon.js'
+import {inlineGap, isCapitalized, type Token} from './tokens.js'
+
+export interface NameChain {
+  /** Token indices, inclusive. */
+  first: number
+  last: number
+  start: number
+  end: number
+  /** The chain's words as written (connectors included), a possessive "'s" removed. */
+  words: string[]
+  text: string
+  possessive: boolean
+}
+
+export interface PersonMention {
+  /** Token range of the name itself (title excluded). */
+  first: number
+  last: number
+  start: number
+  end: number
+  name: string
+  words: string[]
+  /** Title words before the name, as written ("Vietnamese Prime Minister"). */
+  title?: string
+  titleFirst?: number
+  /** Why this chain is taken for a person. */
+  cue: 'title' | 'speech' | 'apposition' | 'honorific'
+}
+
+export interface Parenthetical {
+  open: number
+  close: number
+  start: number
+  end: number
+  /** Inner text without brackets (and without quotes around it). */
+  inner: string
+  innerStart: number
+  innerEnd: number
+  /** "hereinafter referred to as", "referred to as", "short for"... when present. */
+  introducer?: string
+  /** The inner text was quoted. */
+  quoted: boolean
+  /** The capitalised chain ending right before the bracket, if any. */
+  before?: NameChain
+}
+
+export interface NameExtraction {
+  chains: NameChain[]
+  persons: PersonMention[]
+  parentheticals: Parenthetical[]
+}
+
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’', '«', '»'])
+const INTRODUCERS: string[][] = [
+  ['hereinafter', 'referred', 'to', 'as'],
+  ['hereinafter', 'called'],
+  ['hereinafter'],
+  ['referred', 'to', 'as'],
+  ['short', 'for'],
+  ['abbreviated', 'as'],
+  ['abbreviated', 'to']
+]
+
+export function stripPossessive(word: string): string {
+  return word.replace(/['’]s$/u, '').replace(/['’]$/u, '')
+}
+
+export function extractNames(text: string, tokens: Token[], lex: Lexicon, officeTitles: Set<string>): NameExtraction {
+  const chains = readChains(text, tokens, lex)
+  const persons = readPersons(text, tokens, lex, chains, officeTitles)
+  const parentheticals = readParentheticals(text, tokens, chains)
+  return {chains, persons, parentheticals}
+}
+
+function readChains(text: string, tokens: Token[], lex: Lexicon): NameChain[] {
+  const chains: NameChain[] = []
+  let i = 0
+  while (i < tokens.length) {
+    if (!isCapitalized(tokens[i])) {
+      i++
+      continue
+    }
+    let last = i
+    let j = i + 1
+    while (j < tokens.length) {
+      const prev = tokens[last]
+      if (/['’]s$/u.test(prev.text)) break
+      const t = tokens[j]
+      if (!inlineGap(text, tokens[j - 1], t) || tokens[j - 1].end === t.start) break
+      if (isCapitalized(t)) {
+        last = j
+        j++
+        continue
+      }
+      if (t.kind === 'word' && lex.nameConnectors.has(t.lower)) {
+        // A connector only joins when a capitalised word follows: "Bank of China".
+        let k = j + 1
+        while (k < tokens.length && tokens[k].kind === 'word' && lex.nameConnectors.has(tokens[k].lower) && !isCapitalized(tokens[k])) k++
+        if (k < tokens.length && isCapitalized(tokens[k]) && inlineGap(text, tokens[k - 1], tokens[k])) {
+          last = k
+          j = k + 1
+          continue
+        }
+      }
+      break
+    }
+    const words: string[] = []
+    for (let k = i; k <= last; k++) words.push(tokens[k].text)
+    const possessive = /['’]s?$/u.test(words[words.length - 1]) && /['’]/u.test(words[words.length - 1].slice(-2))
+    words[words.length - 1] = stripPossessive(words[words.length - 1])
+    chains.push({
+      first: i,
+      last,
+      start: tokens[i].start,
+      end: possessive ? tokens[last].start + words[words.length - 1].length : tokens[last].end,
+      words,
+      text: words.join(' '),
+      possessive
+    })
+    i = last + 1
+  }
+  return chains
+}
+
+function readPersons(
+  text: string,
+  tokens: Token[],
+  lex: Lexicon,
+  chains: NameChain[],
+  officeTitles: Set<string>
+): PersonMention[] {
+  const persons: PersonMention[] = []
+  const isTitleWord = (w: string): boolean => lex.personTitles.has(w) || officeTitles.has(w)
+  for (const chain of chains) {
+    const lower = chain.words.map((w) => w.toLowerCase())
+    // The name is what follows the last title word.
+    let titleEnd = -1
+    for (let k = 0; k < lower.length; k++) if (isTitleWord(lower[k])) titleEnd = k
+    let cue: PersonMention['cue'] | undefined
+    let nameFrom = 0
+    if (titleEnd >= 0) {
+      if (titleEnd === lower.length - 1) continue
+      nameFrom = titleEnd + 1
+      cue = lex.honorifics.has(lower[titleEnd]) ? 'honorific' : 'title'
+    } else {
+      // Skip sentence-initial words that are never names.
+      while (nameFrom < lower.length && lex.notNames.has(lower[nameFrom])) nameFrom++
+    }
+    const nameWords = chain.words.slice(nameFrom)
+    if (nameWords.length === 0 || nameWords.length > 5) continue
+    const nameLower = nameWords.map((w) => w.toLowerCase())
+    if (nameLower.some((w) => lex.orgWords.has(w) || lex.months.has(w) || lex.weekdays.has(w) || lex.notNames.has(w))) continue
+    if (nameLower.some((w) => lex.nameConnectors.has(w) && w !== 'bin' && w !== 'binti' && w !== 'van' && w !== 'de')) continue
+    if (!cue) {
+      const after = tokens[chain.last + 1]
+      const after2 = tokens[chain.last + 2]
+      const before = tokens[chain.first - 1]
+      if (after?.kind === 'word' && lex.speechVerbs.has(after.lower) && !chain.possessive) cue = 'speech'
+      else if (before?.kind === 'word' && lex.speechVerbs.has(before.lower)) cue = 'speech'
+      else if (
+        after?.text === ',' &&
+        after2?.kind === 'word' &&
+        !isCapitalized(after2) &&
+        (lex.personTitles.has(after2.lower) || after2.lower === 'a' || after2.lower === 'the') &&
+        nameWords.length >= 2
+      ) {
+        cue = 'apposition'
+      }
+    }
+    if (!cue) continue
+    // Names are at most a few words and all-caps acronyms are not names.
+    if (nameWords.some((w) => w.length > 1 && w === w.toUpperCase())) continue
+    const first = chain.first + (chain.words.length - nameWords.length)
+    const title = nameFrom > 0 ? chain.words.slice(0, nameFrom).join(' ') : undefined
+    persons.push({
+      first,
+      last: chain.last,
+      start: tokens[first].start,
+      end: chain.end,
+      name: nameWords.join(' '),
+      words: nameWords,
+      title,
+      titleFirst: nameFrom > 0 ? chain.first : undefined,
+      cue
+    })
+  }
+  return persons
+}
+
+function readParentheticals(text: string, tokens: Token[], chains: NameChain[]): Parenthetical[] {
+  const out: Parenthetical[] = []
+  const chainEndingAt = new Map<number, NameChain>()
+  for (const chain of chains) chainEndingAt.set(chain.last, chain)
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].text !== '(') continue
+    // The closing bracket within a short distance, on the same line.
+    let close = -1
+    for (let k = i + 1; k < tokens.length && k <= i + 16; k++) {
+      const tk = tokens[k]
+      if (tk.text === ')') {
+        close = k
+        break
+      }
+      if (tk.text === '(' || text.slice(tokens[k - 1].end, tk.start).includes('\n')) break
+    }
+    if (close < 0 || close === i + 1) continue
+    let innerFirst = i + 1
+    let innerLast = close - 1
+    // Introducer words.
+    let introducer: string | undefined
+    for (const words of INTRODUCERS) {
+      if (words.every((w, n) => tokens[innerFirst + n]?.lower === w)) {
+        introducer = words.join(' ')
+        innerFirst += words.length
+        break
+      }
+    }
+    if (introducer && tokens[innerFirst]?.lower === 'the') innerFirst++
+    let quoted = false
+    if (innerFirst <= innerLast && QUOTES.has(tokens[innerFirst].text) && QUOTES.has(tokens[innerLast].text) && innerLast > innerFirst) {
+      quoted = true
+      innerFirst++
+      innerLast--
+    }
+    if (innerFirst > innerLast) continue
+    const innerStart = tokens[innerFirst].start
+    const innerEnd = tokens[innerLast].end
+    const before = chainEndingAt.get(i - 1)
+    out.push({
+      open: i,
+      close,
+      start: tokens[i].start,
+      end: tokens[close].end,
+      inner: text.slice(innerStart, innerEnd),
+      innerStart,
+      innerEnd,
+      introducer,
+      quoted,
+      before: before && inlineGap(text, tokens[i - 1], tokens[i]) ? before : undefined
+    })
+    i = close
+  }
+  return out
+}

@@ -1,0 +1,128 @@
+/**
+ * The one tokenizer of copydesk. Every rule reads these tokens (through the
+ * extraction on the file); no rule runs its own pattern for "a number" or "a word".
+ *
+ * Words may hold inner apostrophes and hyphens ("China-ASEAN", "year-old");
+ * numbers are digit groups joined by `.`, `,` or `:` and may carry a letter
+ * suffix ("21th", "1980s", "7bn"); anything else is one punctuation token.
+ * URLs and e-mail addresses are not prose: each becomes one `barrier` token.
+ */
+
+export type TokenKind = 'word' | 'number' | 'punct' | 'barrier'
+
+export interface Token {
+  kind: TokenKind
+  start: number
+  end: number
+  text: string
+  /** Lower-cased text. */
+  lower: string
+  /** For numbers: the digits and separators, without a letter suffix. */
+  digits?: string
+  /** For numbers: a letter suffix written solid ("th" in "21th", "bn" in "7bn"). */
+  suffix?: string
+}
+
+// Linear: each alternative is deterministic (classes do not overlap at their joins).
+const TOKEN =
+  /[\p{L}\p{M}][\p{L}\p{M}\p{Nd}'’]*(?:[-‐][\p{L}\p{M}\p{Nd}][\p{L}\p{M}\p{Nd}'’]*)*|\d+(?:[.,:]\d+)*[\p{L}\p{M}]*|[^\s\p{L}\p{M}\d]/gu
+const NUMBER_PARTS = /^(\d+(?:[.,:]\d+)*)([\p{L}\p{M}]*)$/u
+const SPACE = /\s/u
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  TOKEN.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = TOKEN.exec(text))) {
+    const start = match.index
+    const value = match[0]
+    // A URL or address: swallow everything to the next white space.
+    if (isLinkStart(text, start, value)) {
+      let end = start
+      while (end < text.length && !SPACE.test(text[end])) end++
+      // Trailing sentence punctuation belongs to the prose.
+      while (end > start && /[.,;:!?)\]"'’”]/u.test(text[end - 1])) end--
+      tokens.push({kind: 'barrier', start, end, text: text.slice(start, end), lower: ''})
+      TOKEN.lastIndex = Math.max(end, start + value.length)
+      continue
+    }
+    const first = value.charCodeAt(0)
+    if (first >= 48 && first <= 57) {
+      const parts = NUMBER_PARTS.exec(value)
+      tokens.push({
+        kind: 'number',
+        start,
+        end: start + value.length,
+        text: value,
+        lower: value.toLowerCase(),
+        digits: parts ? parts[1] : value,
+        suffix: parts && parts[2] ? parts[2] : undefined
+      })
+    } else if (value.length === 1 && !/[\p{L}\p{M}]/u.test(value)) {
+      tokens.push({
+        kind: value === '\uFFFC' ? 'barrier' : 'punct',
+        start,
+        end: start + 1,
+        text: value,
+        lower: value
+      })
+    } else {
+      tokens.push({kind: 'word', start, end: start + value.length, text: value, lower: value.toLowerCase()})
+    }
+  }
+  return markAddresses(text, tokens)
+}
+
+function isLinkStart(text: string, start: number, value: string): boolean {
+  const lower = value.toLowerCase()
+  if ((lower === 'http' || lower === 'https' || lower === 'ftp') && text.startsWith('://', start + value.length)) {
+    return true
+  }
+  return lower === 'www' && text[start + 3] === '.' && /[\p{L}\d]/u.test(text[start + 4] ?? '')
+}
+
+/** E-mail addresses become barriers (one pass; the array is rebuilt, not spliced). */
+function markAddresses(text: string, tokens: Token[]): Token[] {
+  if (!tokens.some((t) => t.text === '@')) return tokens
+  const out: Token[] = []
+  let i = 0
+  while (i < tokens.length) {
+    // Find the run of touching tokens starting at i.
+    let j = i
+    while (j + 1 < tokens.length && tokens[j + 1].start === tokens[j].end) j++
+    let at = -1
+    for (let k = i + 1; k < j; k++) if (tokens[k].text === '@') at = k
+    if (at > 0) {
+      let to = j
+      while (to > at + 1 && /[.,;:!?)"]/u.test(tokens[to].text)) to--
+      out.push({kind: 'barrier', start: tokens[i].start, end: tokens[to].end, text: text.slice(tokens[i].start, tokens[to].end), lower: ''})
+      for (let k = to + 1; k <= j; k++) out.push(tokens[k])
+    } else {
+      for (let k = i; k <= j; k++) out.push(tokens[k])
+    }
+    i = j + 1
+  }
+  return out
+}
+
+/** Whether tokens `a` and `b` touch (no space between). */
+export function touching(a: Token | undefined, b: Token | undefined): boolean {
+  return Boolean(a && b && a.end === b.start)
+}
+
+/** Whether the gap between two tokens is plain inline space (no line break). */
+export function inlineGap(text: string, a: Token, b: Token): boolean {
+  if (a.end === b.start) return true
+  if (b.start - a.end > 3) return false
+  for (let i = a.end; i < b.start; i++) {
+    const c = text[i]
+    if (c !== ' ' && c !== '\u00A0' && c !== '\t') return false
+  }
+  return true
+}
+
+export function isCapitalized(token: Token): boolean {
+  if (token.kind !== 'word') return false
+  const c = token.text[0]
+  return c !== c.toLowerCase() && c === c.toUpperCase()
+}

@@ -1,0 +1,43 @@
+/**
+ * Folding names for comparison: case, diacritics ("Phạm Minh Chính" = "Pham Minh Chinh"),
+ * hyphens and spacing ("Xu Ning-ning" = "Xu Ning ning"), curly apostrophes.
+ */
+const MARKS = /\p{M}+/gu
+const SEPARATORS = /[\s\-‐‑–—_]+/gu
+
+export function fold(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(/[’‘]/g, "'")
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(SEPARATORS, ' ')
+    .trim()
+}
+
+/** Fold and drop spaces: "Xu Ning Ning" and "Xu Ningning" compare equal. */
+export function squash(name: string): string {
+  return fold(name).replace(/[\s.']/g, '')
+}
+
+/** Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  let previous = new Array<number>(b.length + 1)
+  for (let j = 0; j <= b.length; j++) previous[j] = j
+  for (let i = 1; i <= a.length; i++) {
+    const current = new Array<number>(b.length + 1)
+    current[0] = i
+    let rowMin = current[0]
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      if (current[j] < rowMin) rowMin = current[j]
+    }
+    if (rowMin > max) return max + 1
+    previous = current
+  }
+  return previous[b.length]
+}

@@ -1,0 +1,46 @@
+/**
+ * The copydesk processor: one parser for every format, the knowledge base on
+ * each file, then the rules, each at its configured severity.
+ */
+import {unified, type Processor} from 'unified'
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {copydeskParse, type Format} from './parse.js'
+import type {Knowledge} from './knowledge/base.js'
+import type {CopydeskContext} from './extract/index.js'
+import {rules, type RuleId} from './rules.js'
+
+export type Severity = 'off' | 'warn' | 'error'
+export type RuleSetting = Severity | [Severity, Record<string, unknown>?]
+
+export interface ProcessorOptions {
+  knowledge: Knowledge
+  /** Story date (YYYY-MM-DD); else the dateline, else today. */
+  date?: string
+  /** Today (YYYY-MM-DD), for tests. */
+  today?: string
+  /** Format for files whose extension does not say. */
+  format?: Format
+  /** Severity and options per rule id; rules not named are on at `warn`. */
+  rules?: Partial<Record<RuleId, RuleSetting>>
+}
+
+/** Put the knowledge base and dates on every file before the rules run. */
+function copydeskContext(options: CopydeskContext) {
+  return function (_tree: Root, file: VFile) {
+    file.data.copydesk = options
+  }
+}
+
+export function createProcessor(options: ProcessorOptions): Processor<Root, Root, Root, undefined, undefined> {
+  const processor = unified()
+    .use(copydeskParse, {format: options.format})
+    .use(copydeskContext, {knowledge: options.knowledge, date: options.date, today: options.today}) as unknown as Processor<Root, Root, Root, undefined, undefined>
+  for (const [id, plugin] of Object.entries(rules) as Array<[RuleId, (typeof rules)[RuleId]]>) {
+    const setting = options.rules?.[id] ?? 'warn'
+    const [severity, ruleOptions] = Array.isArray(setting) ? setting : [setting, undefined]
+    if (severity === 'off') continue
+    processor.use(plugin as never, [severity, ruleOptions] as never)
+  }
+  return processor
+}

@@ -1,0 +1,56 @@
+/**
+ * Reports: `pretty` (vfile-reporter, for people) and `json` (the format of
+ * vfile-reporter-json, with the end of each range and related places added).
+ */
+import type {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
+import {reporterJson} from 'vfile-reporter-json'
+
+export const REPORTERS = ['pretty', 'json'] as const
+export type ReporterName = (typeof REPORTERS)[number]
+
+export interface ReportOptions {
+  color?: boolean
+  quiet?: boolean
+  silent?: boolean
+}
+
+export function formatReport(name: ReporterName, files: VFile[], options: ReportOptions = {}): string {
+  if (name === 'json') return formatJson(files, options)
+  // The pretty report shows the evidence (note) but not the documentation link.
+  const urls = files.flatMap((file) => file.messages.map((m) => [m, m.url] as const))
+  for (const [message] of urls) message.url = undefined
+  try {
+    return reporter(files, {color: options.color, quiet: options.quiet, silent: options.silent, verbose: true})
+  } finally {
+    for (const [message, url] of urls) message.url = url
+  }
+}
+
+interface JsonMessage {
+  line?: number
+  column?: number
+  endLine?: number | null
+  endColumn?: number | null
+  [key: string]: unknown
+}
+
+function formatJson(files: VFile[], options: ReportOptions): string {
+  const data = JSON.parse(reporterJson(files, {quiet: options.quiet, silent: options.silent})) as Array<{
+    path: string
+    messages: JsonMessage[]
+  }>
+  for (const [index, entry] of data.entries()) {
+    const file = files.find((f) => f.path === entry.path) ?? files[index]
+    const messages = file.messages.filter((m) => !options.silent || m.fatal)
+    entry.messages = entry.messages.map((message, n) => {
+      const source = messages[n]
+      const place = source?.place
+      const end = place && 'end' in place ? place.end : undefined
+      const result: JsonMessage = {...message, endLine: end?.line ?? null, endColumn: end?.column ?? null}
+      if (source?.related) result.related = source.related
+      return result
+    })
+  }
+  return JSON.stringify(data)
+}

@@ -1,0 +1,121 @@
+/**
+ * What every rule shares: metadata beside the logic (as in ESLint), option
+ * checking before a rule runs, and one way to emit a message on a prose range.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {lintRule} from 'unified-lint-rule'
+import {extraction, type Extraction} from './extract/index.js'
+import {dataDir} from './knowledge/files.js'
+
+/** Each rule's documentation: docs/rules.md in the installed package (works offline). */
+export function docsUrl(id: string): string {
+  return pathToFileURL(path.join(path.dirname(dataDir()), 'docs', 'rules.md')).href + '#' + id
+}
+
+export type OptionType = 'boolean' | 'number' | 'string' | 'string[]'
+
+export interface OptionSpec {
+  type: OptionType
+  description: string
+  default: unknown
+  /** For numbers: the smallest allowed value. */
+  min?: number
+}
+
+export interface RuleMeta {
+  id: string
+  description: string
+  /** Whether messages carry `expected` replacements (quick fixes). */
+  suggestions: boolean
+  options: Record<string, OptionSpec>
+}
+
+export interface Related {
+  start: {line: number; column: number; offset: number}
+  end: {line: number; column: number; offset: number}
+  message: string
+}
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** Earlier mentions a message points back to (Vale's `cause`, with places). */
+    related?: Related[]
+  }
+}
+
+export class OptionError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'OptionError'
+  }
+}
+
+/** Check options against a rule's schema; unknown keys and wrong types are errors. */
+export function checkOptions(meta: RuleMeta, options: unknown, where = `rule \`${meta.id}\``): Record<string, unknown> {
+  const result: Record<string, unknown> = {}
+  for (const [key, spec] of Object.entries(meta.options)) result[key] = spec.default
+  if (options === undefined || options === null) return result
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new OptionError(`${where}: options must be a mapping, not \`${JSON.stringify(options)}\``)
+  }
+  for (const [key, value] of Object.entries(options as Record<string, unknown>)) {
+    const spec = meta.options[key]
+    if (!spec) {
+      const known = Object.keys(meta.options)
+      throw new OptionError(
+        `${where}: unknown option \`${key}\`` + (known.length ? ` (expected one of ${known.map((k) => `\`${k}\``).join(', ')})` : ' (it takes no options)')
+      )
+    }
+    const ok =
+      spec.type === 'string[]'
+        ? Array.isArray(value) && value.every((v) => typeof v === 'string')
+        : typeof value === spec.type && (spec.type !== 'number' || Number.isFinite(value))
+    if (!ok) throw new OptionError(`${where}: option \`${key}\` must be a ${spec.type === 'string[]' ? 'list of strings' : spec.type}, not \`${JSON.stringify(value)}\``)
+    if (spec.type === 'number' && spec.min !== undefined && (value as number) < spec.min) {
+      throw new OptionError(`${where}: option \`${key}\` must be at least ${spec.min}, not ${value as number}`)
+    }
+    result[key] = value
+  }
+  return result
+}
+
+export interface ReportExtra {
+  actual?: string
+  expected?: string[]
+  note?: string
+  related?: Array<{start: number; end: number; message: string}>
+}
+
+export type Report = (start: number, end: number, reason: string, extra?: ReportExtra) => void
+
+/** Build a unified-lint-rule plugin from a rule's metadata and check function. */
+export function defineRule<Options extends Record<string, unknown>>(
+  meta: RuleMeta,
+  check: (x: Extraction, options: Options, report: Report, file: VFile) => void
+) {
+  const plugin = lintRule<Root, Options | undefined>(
+    {origin: `copydesk:${meta.id}`, url: docsUrl(meta.id)},
+    (_tree, file, rawOptions) => {
+      const options = checkOptions(meta, rawOptions) as Options
+      const x = extraction(file)
+      const report: Report = (start, end, reason, extra = {}) => {
+        const place = x.place(start, end)
+        const message = file.message(reason, {place})
+        if (extra.actual !== undefined) message.actual = extra.actual
+        if (extra.expected) message.expected = extra.expected
+        if (extra.note) message.note = extra.note
+        if (extra.related) message.related = extra.related.map((r) => ({...x.place(r.start, r.end), message: r.message}))
+      }
+      check(x, options, report, file)
+    }
+  )
+  return Object.assign(plugin, {meta})
+}
+
+/** `value` in backticks, as messages quote the copy. */
+export function code(value: string): string {
+  return '`' + value.replace(/\s+/g, ' ') + '`'
+}

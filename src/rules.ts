@@ -1,0 +1,16 @@
+/** The rules, by their stable ids. */
+import garbledNumeral from '../rules/garbled-numeral.js'
+import impossibleFigure from '../rules/impossible-figure.js'
+import malformedOrdinal from '../rules/malformed-ordinal.js'
+import nameMismatch from '../rules/name-mismatch.js'
+
+export const rules = {
+  'garbled-numeral': garbledNumeral,
+  'impossible-figure': impossibleFigure,
+  'malformed-ordinal': malformedOrdinal,
+  'name-mismatch': nameMismatch
+} as const
+
+export type RuleId = keyof typeof rules
+
+export const ruleIds = Object.keys(rules) as RuleId[]
