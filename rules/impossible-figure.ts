@@ -42,8 +42,8 @@
  * ```
  *
  * ```text output
- * 1:30-1:40: Unexpected population `10 million` for Vietnam, expected about 101.0 million
- * 1:60-1:71: Unexpected share `120 percent` of a whole: a share cannot exceed 100%
+ * 1:29-1:39: Unexpected population `10 million` for Vietnam, expected about 101.0 million
+ * 1:59-1:70: Unexpected share `120 percent` of a whole: a share cannot exceed 100%
  * ```
  *
  * ```text invalid
@@ -52,8 +52,8 @@
  *
  * ```text output
  * 1:3-1:6: Unexpected age `130`: the oldest verified human lived to 122
- * 1:34-1:45: Unexpected date `February 30`: February has at most 29 days
- * 1:49-1:54: Unexpected time `25:40`: no such time of day
+ * 1:33-1:44: Unexpected date `February 30`: February has at most 29 days
+ * 1:48-1:53: Unexpected time `25:40`: no such time of day
  * ```
  */
 import {code, defineRule, type Report, type RuleMeta} from '../src/rule.js'
@@ -140,7 +140,9 @@ function checkPopulations(x: Extraction, factor: number, report: Report): void {
     if (!claim) continue
 
     const sentence = sentenceTokens(x, figure.first)
-    const projection = sentence.some((i) => lex.projectionWords.has(tokens[i].lower))
+    // A projection or a cumulative count near the figure: "will reach 9.7 billion by 2050".
+    const near = sentence.filter((i) => i >= figure.first - 8 && i <= figure.exprLast + 4)
+    const projection = near.some((i) => lex.projectionWords.has(tokens[i].lower))
     const historical = sentence.some((i) => tokens[i].kind === 'number' && /^1\d{3}$/.test(tokens[i].digits ?? '') && Number(tokens[i].digits) < 1990)
     const shown = x.text.slice(figure.start, figure.exprEnd)
     const known = subject ? total(subject) : undefined
@@ -240,7 +242,6 @@ function total(entities: Entity[]): {value: number; label: string; year?: number
   let value = 0
   const years = new Set<number>()
   const sources = new Set<string>()
-  const codes = new Set(entities.map((e) => e.code))
   for (const entity of entities) {
     // A country listed beside its own bloc is counted once.
     if (entities.some((other) => other !== entity && other.members?.includes(entity.code))) continue
@@ -249,9 +250,8 @@ function total(entities: Entity[]): {value: number; label: string; year?: number
     if (entity.population.year) years.add(entity.population.year)
     sources.add(entity.population.source)
   }
-  const names = entities.map((e) => e.name)
+  const names = entities.map((e) => (e.kind === 'bloc' ? e.code : e.name))
   const label = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]
-  void codes
   return {value, label, year: years.size === 1 ? [...years][0] : undefined, source: [...sources].join('; ')}
 }
 

@@ -39,7 +39,7 @@
  * ```
  *
  * ```text output
- * 1:49-1:75: Unexpected decade in Chinese order `the 20s of the 80th century`, expected `the 1980s`
+ * 1:48-1:75: Unexpected decade in Chinese order `the 20s of the 80th century`, expected `the 1980s`
  * ```
  *
  * ```text invalid

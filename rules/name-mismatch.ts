@@ -44,17 +44,17 @@
  * ```
  *
  * ```text output
- * 1:64-1:73: Unexpected short name `East Expo` for `China-ASEAN Expo`: it neither abbreviates nor shortens the full name
+ * 1:63-1:72: Unexpected short name `East Expo` for `China-ASEAN Expo`: it neither abbreviates nor shortens the full name
  * 1:83-1:102: Unexpected gloss `Malaysia (Malaysia)`: the bracket repeats the name it glosses
  * ```
  *
  * ```text invalid
- * Ge Hongliang of Guangxi University for Nationalities spoke. Chen Yunn, chairman of the board, said so. Chen Yun said more.
+ * Ge Hongliang of Guangxi University for Nationalities spoke. Cong Liang, deputy director of the commission, said so. Cong Lian said more.
  * ```
  *
  * ```text output
  * 1:17-1:53: Unexpected outdated name `Guangxi University for Nationalities`, expected `Guangxi Minzu University`
- * 1:104-1:112: Unexpected `Chen Yun`: the same person is written `Chen Yunn` earlier in the story
+ * 1:117-1:126: Unexpected `Cong Lian`: the same person is written `Cong Liang` earlier in the story
  * ```
  */
 import {code, defineRule, type Report, type RuleMeta} from '../src/rule.js'

@@ -164,7 +164,11 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
     }
   }
   if (inputError) {
-    const first = given.flatMap((f) => f.messages.filter((m) => m.fatal && !(m.ruleId && m.ruleId in rules)).map((m) => `${f.path}: ${m.reason}`))[0]
+    const first = given.flatMap((f) =>
+      f.messages
+        .filter((m) => m.fatal && !(m.ruleId && m.ruleId in rules))
+        .map((m) => `${f.path}: ${m.cause instanceof Error ? m.cause.message : m.reason}`)
+    )[0]
     io.stderr.write(`copydesk: ${first}\n`)
     return EXIT_USAGE
   }

@@ -211,7 +211,7 @@ class Checker {
       return undefined
     }
     const value = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw)
-    if (!/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value)) this.fail([...keys, key], `\`${key}\` must be a date (YYYY-MM-DD), not \`${value}\``)
+    if (!isCalendarDate(value)) this.fail([...keys, key], `\`${key}\` must be a date (YYYY-MM-DD), not \`${value}\``)
     return value
   }
 
@@ -224,6 +224,16 @@ class Checker {
     const source = this.string(obj, 'source', keys, !fallbackSource) ?? fallbackSource!
     return {value: n, year: year as number | undefined, source}
   }
+}
+
+/** A real calendar date, YYYY-MM-DD (or YYYY-MM, or YYYY, for imprecise dates). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value)
+  if (!match) return false
+  const month = match[2] ? Number(match[2]) : 1
+  const day = match[3] ? Number(match[3]) : 1
+  if (month < 1 || month > 12 || day < 1) return false
+  return day <= new Date(Date.UTC(Number(match[1]), month, 0)).getUTCDate()
 }
 
 function dateOrNumberString(value: number | Date): string {

@@ -44,11 +44,12 @@ export interface Located<T> {
 /** Parse YAML or JSON text; syntax errors name the file and line. */
 export function parseData<T = unknown>(text: string, displayPath: string): Located<T> {
   const lineCounter = new LineCounter()
-  const doc = YAML.parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  const doc = YAML.parseDocument(text, {lineCounter, uniqueKeys: true})
   if (doc.errors.length > 0) {
     const error = doc.errors[0]
     const line = error.linePos?.[0]?.line
     const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+    // The yaml package counts lines from 1 in linePos.
     throw new DataError(displayPath, `invalid ${displayPath.endsWith('.json') ? 'JSON' : 'YAML'}: ${message}`, line)
   }
   const value = doc.toJS({maxAliasCount: 100}) as T
@@ -67,7 +68,21 @@ export function parseData<T = unknown>(text: string, displayPath: string): Locat
   return {value, lineOf}
 }
 
-export function readData<T = unknown>(filePath: string, displayPath = filePath): Located<T> {
+/**
+ * Read a data file. Built-in files are compiled to JSON at build time
+ * (scripts/compile-data.js); the JSON is used when it is not older than the YAML.
+ */
+export function readData<T = unknown>(filePath: string, displayPath = filePath, options: {compiled?: boolean} = {}): Located<T> {
+  if (options.compiled !== false && path.dirname(filePath) === dataDir()) {
+    const compiled = path.join(path.dirname(dataDir()), 'dist', 'data', path.basename(filePath).replace(/\.ya?ml$/, '.json'))
+    try {
+      if (fs.statSync(compiled).mtimeMs >= fs.statSync(filePath).mtimeMs) {
+        return {value: JSON.parse(fs.readFileSync(compiled, 'utf8')) as T, lineOf: () => undefined}
+      }
+    } catch {
+      // Not compiled yet: read the YAML.
+    }
+  }
   let text: string
   try {
     text = fs.readFileSync(filePath, 'utf8')
