@@ -50,6 +50,40 @@ export function parseDocument(doc: string, file: VFile, format: Format): NlcstRo
   }
   // A byte-order mark is not prose; ParseEnglish keeps it as a symbol, which is harmless.
   file.data.format = format
+  if (doc.trim() === '') {
+    file.data.prose = proseFromPlainText(doc, {type: 'RootNode', children: []})
+    return {type: 'RootNode', children: []}
+  }
+  try {
+    return parseFormat(doc, file, format)
+  } catch (error) {
+    // parse-latin overflows the stack on some pathological runs (tens of thousands of
+    // tokens it merges into one word). Such input still gets linted, as lines of plain text.
+    if (!(error instanceof RangeError)) throw error
+    const tree = linesTree(doc)
+    file.data.prose = proseFromPlainText(doc, tree)
+    return tree
+  }
+}
+
+/** A tree of one sentence per line, for input the English parser cannot take. */
+function linesTree(doc: string): NlcstRoot {
+  const children: NlcstRoot['children'] = []
+  let offset = 0
+  for (const line of doc.split('\n')) {
+    const start = {line: children.length + 1, column: 1, offset}
+    const end = {line: children.length + 1, column: line.length + 1, offset: offset + line.length}
+    children.push({
+      type: 'ParagraphNode',
+      position: {start, end},
+      children: [{type: 'SentenceNode', position: {start, end}, children: [{type: 'TextNode', value: line, position: {start, end}} as never]}]
+    })
+    offset += line.length + 1
+  }
+  return {type: 'RootNode', children}
+}
+
+function parseFormat(doc: string, file: VFile, format: Format): NlcstRoot {
   let tree: NlcstRoot
   if (format === 'markdown') {
     const mdast = fromMarkdown(doc, {
