@@ -163,10 +163,17 @@ function countTokens(x: Extraction, first: number, last: number, words: number):
 
 function checkShortNames(x: Extraction, report: Report): void {
   for (const p of x.parentheticals) {
-    if (!p.before || (!p.introducer && !p.quoted)) continue
+    // Only an explicit introduction ("hereinafter referred to as"): a bare quoted
+    // bracket is as often a gloss or a former name ("Ho Chi Minh City ("Saigon")").
+    if (!p.before || !p.introducer) continue
     const full = p.before.text
     const short = p.inner
     if (/\d/.test(short) || short.length > 60) continue
+    // A generic short form ("the Company", "the Bank", "the Agreement") names the role, not the name.
+    const shortWords = short.replace(/^the\s+/i, '').split(/\s+/)
+    if (shortWords.length === 1 && x.lexicon.orgWords.has(shortWords[0].toLowerCase())) continue
+    // The full name was cut by punctuation ("... Co., Ltd."): too little to judge.
+    if (p.before.words.length === 1 && x.lexicon.orgWords.has(p.before.words[0].toLowerCase().replace(/\.$/, ''))) continue
     const accepted = x.knowledge.shortNamesOf(full)
     if (accepted.some((s) => fold(s).replace(/^the /, '') === fold(short).replace(/^the /, ''))) continue
     if (derives(full, short, x.lexicon.nameConnectors)) continue
@@ -348,7 +355,9 @@ function checkSpellings(x: Extraction, report: Report): void {
           const b = fold(person.words[w])
           if (a === b) continue
           diffs++
-          if (a.length < 4 || b.length < 4 || editDistance(a, b, 1) > 1) ok = false
+          // A letter dropped or added ("Chinh"/"Chin"); a letter swapped for another
+          // ("Qiang"/"Jiang", "Ming"/"Ning") is as likely a different person.
+          if (Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) !== 1 || editDistance(a, b, 1) > 1) ok = false
         }
         differs = ok && diffs === 1
       }
@@ -380,7 +389,7 @@ function checkSurnameOnly(x: Extraction, person: PersonMention, seen: PersonMent
   if (full.some((p) => p.words.some((w) => fold(w) === word))) return
   const close = full.filter((p) => p.words.some((w) => {
     const f = fold(w)
-    return f.length >= 4 && editDistance(f, word, 1) === 1
+    return f.length >= 4 && Math.abs(f.length - word.length) === 1 && editDistance(f, word, 1) === 1
   }))
   if (close.length !== 1) return
   const earlier = close[0]
