@@ -3,7 +3,7 @@
  *
  * Catches figures that are not numbers any reader can read: placeholder residue
  * left where a figure should be (`<>.<> billion`, `XX million`, `##.# billion`,
- * `{0} billion`), digit grouping English does not use (`3800,6500`, `2000,18`,
+ * `??? billion`, `{0} billion`), digit grouping English does not use (`3800,6500`, `2000,18`,
  * `45,67`, `12,3456`: commas separate groups of three digits) and numbers with
  * two decimal points before a percent sign, a magnitude or a currency (`1.2.3%`).
  *
@@ -12,7 +12,7 @@
  *
  * Silent on: Western grouping (`1,234,567`), Indian grouping (`12,34,567`,
  * unless `indianGrouping` is off), version and section numbers (`version 1.2.3`),
- * Roman numerals (`Super Bowl XX`), hashtags.
+ * Roman numerals (`Super Bowl XX`), hashtags, chemical names (`2,4-D`).
  *
  * ### Options
  *
@@ -43,13 +43,14 @@
  * ```
  *
  * ```text invalid
- * Sales rose to XX million units, a share of 45,67 and 1.2.3% growth.
+ * Sales rose to XX million units, a share of 45,67 and 1.2.3% growth, ??? billion in all.
  * ```
  *
  * ```text output
  * 1:15-1:25: Unexpected placeholder `XX million` where a figure should be
  * 1:44-1:49: Unexpected digit grouping in `45,67`: commas separate groups of three digits
  * 1:54-1:60: Unexpected number `1.2.3%`: a number has at most one decimal point
+ * 1:69-1:80: Unexpected placeholder `??? billion` where a figure should be
  * ```
  */
 import {code, defineRule, type RuleMeta} from '../src/rule.js'
@@ -76,6 +77,10 @@ const garbledNumeral = defineRule<{indianGrouping: boolean}>(meta, (x, options, 
       continue
     }
     if (figure.spelled) continue
+    // Chemical names: "2,4-D", "1,3-butadiene".
+    const after = x.tokens[figure.last + 1]
+    const chemical = after?.text === '-' && after.start === figure.end && x.tokens[figure.last + 2]?.kind === 'word' && x.tokens[figure.last + 2].start === after.end
+    if (chemical) continue
     if (figure.grouping === 'invalid' || (figure.grouping === 'indian' && !options.indianGrouping)) {
       const raw = figure.raw
       const groups = raw.split('.')[0].split(',')
@@ -96,8 +101,8 @@ const garbledNumeral = defineRule<{indianGrouping: boolean}>(meta, (x, options, 
       continue
     }
     if (figure.decimalPoints > 1 && (figure.percent || figure.magnitude || figure.currency)) {
-      const shown = text.slice(figure.start, figure.percent ? figure.exprEnd : figure.end)
-      report(figure.start, figure.percent ? figure.exprEnd : figure.end, `Unexpected number ${code(shown)}: a number has at most one decimal point`, {
+      const shown = text.slice(figure.start, figure.exprEnd)
+      report(figure.start, figure.exprEnd, `Unexpected number ${code(shown)}: a number has at most one decimal point`, {
         actual: shown,
         note: 'Two figures may have been fused, or a decimal point doubled; check the source.'
       })

@@ -133,16 +133,27 @@ function checkPopulations(x: Extraction, factor: number, report: Report): void {
       const after = lower(figure.next + 1)
       if (after === 'times' || after === 'trips' || after === 'visits') continue
       claim = true
-      // "X is home to N people", "X has N inhabitants"
-      if (lower(before) === 'to' && lower(before - 1) === 'home') subject = subjectBefore(x, before - 2)
-      else if (lower(before) === 'has' || lower(before) === 'have' || lower(before) === 'had') subject = subjectBefore(x, before - 1)
+      // "X is home to N people", "X, home to N people", "X has N inhabitants",
+      // "X, a country of N people", "X's N people"
+      if (lower(before) === 'to' && lower(before - 1) === 'home') {
+        subject = subjectBefore(x, lower(before - 2) === 'is' || lower(before - 2) === 'are' ? before - 3 : before - 2)
+      } else if (lower(before) === 'has' || lower(before) === 'have' || lower(before) === 'had') {
+        subject = subjectBefore(x, before - 1)
+      } else if (lower(before) === 'of' && lex.polityNouns.has(lower(before - 1) ?? '') && (lower(before - 2) === 'a' || lower(before - 2) === 'an')) {
+        subject = subjectBefore(x, before - 3)
+      } else {
+        const owner = x.chains.find((c) => c.last === before && c.possessive)
+        if (owner) subject = resolveGroup(x, owner.words)
+      }
     }
     if (!claim) continue
 
     const sentence = sentenceTokens(x, figure.first)
-    // A projection or a cumulative count near the figure: "will reach 9.7 billion by 2050".
-    const near = sentence.filter((i) => i >= figure.first - 8 && i <= figure.exprLast + 4)
-    const projection = near.some((i) => lex.projectionWords.has(tokens[i].lower))
+    // A projection or a cumulative count before the figure ("will reach 9.7 billion"),
+    // or a target year near it ("... by 2050").
+    const projection =
+      sentence.some((i) => i >= figure.first - 8 && i < figure.first && lex.projectionWords.has(tokens[i].lower)) ||
+      sentence.some((i) => Math.abs(i - figure.first) <= 8 && tokens[i].lower === 'by' && /^\d{4}$/.test(tokens[i + 1]?.digits ?? ''))
     const historical = sentence.some((i) => tokens[i].kind === 'number' && /^1\d{3}$/.test(tokens[i].digits ?? '') && Number(tokens[i].digits) < 1990)
     const shown = x.text.slice(figure.start, figure.exprEnd)
     const known = subject ? total(subject) : undefined
@@ -211,6 +222,8 @@ function subjectBeforePopulationPhrase(x: Extraction, populationIndex: number): 
 
 /** An entity list ending at token `k` ("China and ASEAN", "Vietnam"), starting a clause. */
 function subjectBefore(x: Extraction, k: number): Entity[] | undefined {
+  // "Indonesia, a country of ...": an appositive after a comma.
+  if (x.tokens[k]?.text === ',') k--
   const chain = x.chains.find((c) => c.last === k)
   if (!chain) return undefined
   const prev = x.tokens[chain.first - 1]
@@ -327,14 +340,17 @@ function checkAges(x: Extraction, maxAgeOption: number, report: Report): void {
 function checkDates(x: Extraction, report: Report): void {
   for (const date of x.dates) {
     const max = DAYS_IN_MONTH[date.month]
-    const shown = x.text.slice(date.start, date.end)
     const monthName = MONTH_NAMES[date.month]
     if (date.day > max) {
-      report(date.start, date.end, `Unexpected date ${code(shown)}: ${monthName} has at most ${max} days`, {
+      // The day is the error; the year plays no part in it.
+      const end = Math.max(x.tokens[date.dayToken].end, x.tokens[date.monthToken].end)
+      const shown = x.text.slice(date.start, end)
+      report(date.start, end, `Unexpected date ${code(shown)}: ${monthName} has at most ${max} days`, {
         actual: shown,
         note: `${monthName} has ${max === 29 ? '28 days, 29 in leap years' : `${max} days`}.`
       })
     } else if (date.month === 2 && date.day === 29 && date.year !== undefined && !isLeap(date.year)) {
+      const shown = x.text.slice(date.start, date.end)
       report(date.start, date.end, `Unexpected date ${code(shown)}: ${date.year} is not a leap year`, {
         actual: shown,
         note: `February has 29 days only in leap years; ${date.year} is not one.`

@@ -12,7 +12,7 @@
  * English is wrong or nonsense (the 80th century is six thousand years away).
  *
  * Silent on: real counts (`the 10 ASEAN member states`, `the 20 member
- * economies`, `the 2 Sessions`), years (`the 2023 Summit`), correct ordinals.
+ * economies`, `the 2 Sessions`, `the 18 Pacific Islands Forum members`), years (`the 2023 Summit`), correct ordinals.
  *
  * ### Options
  *
@@ -96,8 +96,14 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
     if (!before || before.lower !== 'the' || figure.next === undefined) continue
     const chain = chainAt.get(figure.next)
     if (!chain || !isCapitalized(tokens[figure.next])) continue
-    const lastWord = chain.words[chain.words.length - 1].toLowerCase()
-    if (!eventNouns.has(lastWord)) continue
+    // The event noun ends the name, or is followed by its complement
+    // ("Plenary Session of the Central Committee", "Canton Fair in Guangzhou").
+    const lower = chain.words.map((w) => w.toLowerCase())
+    const at = lower.findIndex((w, k) => eventNouns.has(w) && (k === lower.length - 1 || lex.nameConnectors.has(lower[k + 1])))
+    if (at < 0) continue
+    // "the 18 Pacific Islands Forum members": a plural noun after the name makes it a count.
+    const after = tokens[chain.last + 1]
+    if (at === lower.length - 1 && after?.kind === 'word' && !isCapitalized(after) && lex.countNouns.has(after.lower)) continue
     const expected = `${figure.raw}${ordinalSuffix(n)}`
     report(figure.start, figure.end, `Unexpected cardinal ${code(figure.raw)} before the name of a numbered event, expected the ordinal ${code(expected)}`, {
       actual: figure.raw,
@@ -113,10 +119,11 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
   for (const decade of x.decades) {
     if (decade.value >= 100) continue
     const of = tokens[decade.last + 1]
-    const the = tokens[decade.last + 2]
-    if (of?.lower !== 'of' || the?.lower !== 'the') continue
-    const century = centuryAt.get(decade.last + 3)
-    if (!century) continue
+    if (of?.lower !== 'of') continue
+    // "of the 20th century", "of the last century", "of last century"
+    const century =
+      tokens[decade.last + 2]?.lower === 'the' ? centuryAt.get(decade.last + 3) : centuryAt.get(decade.last + 2)
+    if (!century || (tokens[decade.last + 2]?.lower !== 'the' && !century.relative)) continue
     let centuryNumber: number | undefined = century.value
     if (century.relative) {
       centuryNumber =

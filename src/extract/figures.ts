@@ -481,8 +481,8 @@ export function extractFigures(text: string, tokens: Token[], lex: Lexicon): Fig
   }
 
   /**
-   * Placeholder residue: "<>", "{0}", "XX", "##.#", chained by "." or ",".
-   * "<>" and "{0}" are never prose; "XX" and "#" only count before a magnitude,
+   * Placeholder residue: "<>", "{0}", "XX", "##.#", "???", chained by "." or ",".
+   * "<>" and "{0}" are never prose; "XX", "#" and "?" only count before a magnitude,
    * a percent sign or a currency (else "XX" is a Roman numeral, "#" a hashtag).
    */
   function readPlaceholder(index: number): number {
@@ -535,6 +535,12 @@ export function extractFigures(text: string, tokens: Token[], lex: Lexicon): Fig
       while (tokens[k + 1]?.text === '#' && touching(tokens[k], tokens[k + 1])) k++
       // A lone "#" before a word is a hashtag or a number sign.
       if (k === j && tokens[j + 1] && touching(t, tokens[j + 1]) && tokens[j + 1].kind !== 'punct') return undefined
+      return {next: k + 1, strong: false}
+    }
+    if (t.text === '?' && (j === 0 || !touching(tokens[j - 1], t) || tokens[j - 1].text === '?')) {
+      // "??? billion": a run of question marks standing where a number should be.
+      let k = j
+      while (tokens[k + 1]?.text === '?' && touching(tokens[k], tokens[k + 1])) k++
       return {next: k + 1, strong: false}
     }
     if (t.kind === 'word' && /^(?:X{1,4}|x{1,4})$/.test(t.text)) return {next: j + 1, strong: false}

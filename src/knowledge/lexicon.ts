@@ -27,6 +27,7 @@ export interface Lexicon {
   notNames: Set<string>
   personTitles: Set<string>
   orgWords: Set<string>
+  countNouns: Set<string>
 }
 
 type ListKey =
@@ -47,6 +48,7 @@ type ListKey =
   | 'not_names'
   | 'person_titles'
   | 'org_words'
+  | 'count_nouns'
 type NumberKey = 'magnitudes' | 'units' | 'tens' | 'months'
 
 let cached: Lexicon | undefined
@@ -106,7 +108,8 @@ export function compileLexicon(raw: unknown, file: string, lineOf: (keys: Array<
     speechVerbs: list('speech_verbs'),
     notNames: list('not_names'),
     personTitles: list('person_titles'),
-    orgWords: list('org_words')
+    orgWords: list('org_words'),
+    countNouns: list('count_nouns')
   }
 }
 
