@@ -118,13 +118,13 @@ function checkPopulations(x: Extraction, factor: number, report: Report): void {
       // "the population of Vietnam is X", "China's population stands at X"
       let k = before
       if (lower(k) === 'at' && (lower(k - 1) === 'stands' || lower(k - 1) === 'stood')) k--
-      const chain = x.chains.find((c) => c.last === k - 1)
+      const chain = x.chainEndingAt.get(k - 1)
       if (chain && lower(chain.first - 1) === 'of' && lower(chain.first - 2) === 'population') {
         claim = true
         subject = resolveGroup(x, chain.words)
       } else if (lower(k - 1) === 'population') {
         claim = true
-        const owner = x.chains.find((c) => c.last === k - 2 && c.possessive)
+        const owner = possessiveAt(x, k - 2)
         subject = owner ? resolveGroup(x, owner.words) : undefined
       }
     }
@@ -142,7 +142,7 @@ function checkPopulations(x: Extraction, factor: number, report: Report): void {
       } else if (lower(before) === 'of' && lex.polityNouns.has(lower(before - 1) ?? '') && (lower(before - 2) === 'a' || lower(before - 2) === 'an')) {
         subject = subjectBefore(x, before - 3)
       } else {
-        const owner = x.chains.find((c) => c.last === before && c.possessive)
+        const owner = possessiveAt(x, before)
         if (owner) subject = resolveGroup(x, owner.words)
       }
     }
@@ -198,13 +198,13 @@ function subjectBeforePopulationPhrase(x: Extraction, populationIndex: number): 
   if (verb === 'has' || verb === 'have' || verb === 'had') return subjectBefore(x, k - 1)
   if (verb !== 'with') {
     // "China's population of X"
-    const owner = x.chains.find((c) => c.last === populationIndex - 1 && c.possessive)
+    const owner = possessiveAt(x, populationIndex - 1)
     return owner ? resolveGroup(x, owner.words) : undefined
   }
   k--
   if (tokens[k]?.text === ',') k--
   // "China, with a population of": the entity itself.
-  const direct = x.chains.find((c) => c.last === k)
+  const direct = x.chainEndingAt.get(k)
   if (direct) return resolveGroup(x, direct.words)
   // "China and ASEAN are ultra-large-scale markets with a population of"
   if (!tokens[k] || !x.lexicon.polityNouns.has(tokens[k].lower)) return undefined
@@ -224,7 +224,7 @@ function subjectBeforePopulationPhrase(x: Extraction, populationIndex: number): 
 function subjectBefore(x: Extraction, k: number): Entity[] | undefined {
   // "Indonesia, a country of ...": an appositive after a comma.
   if (x.tokens[k]?.text === ',') k--
-  const chain = x.chains.find((c) => c.last === k)
+  const chain = x.chainEndingAt.get(k)
   if (!chain) return undefined
   const prev = x.tokens[chain.first - 1]
   // The list must start the clause (after a quote, a bracket, a comma or nothing).
@@ -266,6 +266,11 @@ function total(entities: Entity[]): {value: number; label: string; year?: number
   const names = entities.map((e) => (e.kind === 'bloc' ? e.code : e.name))
   const label = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]
   return {value, label, year: years.size === 1 ? [...years][0] : undefined, source: [...sources].join('; ')}
+}
+
+function possessiveAt(x: Extraction, k: number) {
+  const chain = x.chainEndingAt.get(k)
+  return chain?.possessive ? chain : undefined
 }
 
 function sentenceTokens(x: Extraction, index: number): number[] {

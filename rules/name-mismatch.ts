@@ -286,7 +286,8 @@ function checkOfficeHolders(x: Extraction, report: Report): void {
     }
     if (!country) {
       officeTitle = titleWords.join(' ')
-      const owner = x.chains.find((c) => c.last === person.titleFirst! - 1 && c.possessive)
+      const chain = x.chainEndingAt.get(person.titleFirst! - 1)
+      const owner = chain?.possessive ? chain : undefined
       if (owner) country = knowledge.entityByName(owner.text)
       // "U.S. President", "U.K. Prime Minister": the abbreviation is split into tokens.
       const titleStart = tokens[person.titleFirst].start
@@ -357,9 +358,12 @@ function unique(values: string[]): string[] {
 
 function checkSpellings(x: Extraction, report: Report): void {
   const {knowledge} = x
+  // Distinct spellings only: a long story names the same people many times.
   const seen: PersonMention[] = []
+  const seenNames = new Set<string>()
   const reported = new Set<string>()
   for (const person of x.persons) {
+    if (seenNames.has(person.name)) continue
     if (person.words.length < 2) {
       checkSurnameOnly(x, person, seen, report)
       continue
@@ -402,6 +406,7 @@ function checkSpellings(x: Extraction, report: Report): void {
       break
     }
     seen.push(person)
+    seenNames.add(person.name)
   }
 }
 

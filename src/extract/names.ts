@@ -51,6 +51,8 @@ export interface Parenthetical {
 
 export interface NameExtraction {
   chains: NameChain[]
+  /** Chains by the index of their last token. */
+  chainEndingAt: Map<number, NameChain>
   persons: PersonMention[]
   parentheticals: Parenthetical[]
 }
@@ -74,7 +76,8 @@ export function extractNames(text: string, tokens: Token[], lex: Lexicon, office
   const chains = readChains(text, tokens, lex)
   const persons = readPersons(text, tokens, lex, chains, officeTitles)
   const parentheticals = readParentheticals(text, tokens, chains)
-  return {chains, persons, parentheticals}
+  const chainEndingAt = new Map(chains.map((c) => [c.last, c]))
+  return {chains, chainEndingAt, persons, parentheticals}
 }
 
 function readChains(text: string, tokens: Token[], lex: Lexicon): NameChain[] {

@@ -5,7 +5,11 @@
 const MARKS = /\p{M}+/gu
 const SEPARATORS = /[\s\-‐‑–—_]+/gu
 
+const PLAIN_WORD = /^[A-Za-z0-9']*$/
+
 export function fold(name: string): string {
+  // Most tokens are one plain ASCII word: no marks, no separators to fold.
+  if (PLAIN_WORD.test(name)) return name.toLowerCase()
   return name
     .normalize('NFD')
     .replace(MARKS, '')
