@@ -5,7 +5,7 @@
 const MARKS = /\p{M}+/gu
 const SEPARATORS = /[\s\-‐‑–—_]+/gu
 
-const PLAIN_WORD = /^[A-Za-z0-9']*$/
+const PLAIN_WORD = /^[a-z0-9']*$/i
 
 export function fold(name: string): string {
   // Most tokens are one plain ASCII word: no marks, no separators to fold.
