@@ -12,10 +12,9 @@ import process from 'node:process'
 import {parseArgs} from 'node:util'
 import {engine} from 'unified-engine'
 import type {VFile} from 'vfile'
-import {createProcessor} from './processor.js'
-import {loadKnowledge, type Knowledge} from './knowledge/base.js'
 import {DataError} from './knowledge/files.js'
-import {checkRuleId, checkSetting, findConfig, isDate, readConfig, type Config} from './config.js'
+import {checkRuleId, checkSetting, isDate} from './config.js'
+import {createEngineProcessor, SettingsResolver, type Overrides} from './settings.js'
 import {rules, ruleIds} from './rules.js'
 import {sortMessages} from './index.js'
 import {formatReport, REPORTERS, type ReporterName} from './reporters.js'
@@ -83,24 +82,32 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
   const report = (values.report ?? 'pretty') as ReporterName
   if (!REPORTERS.includes(report)) return fail(`unknown report \`${report}\` (expected ${REPORTERS.join(', ')})`)
 
-  let config: Config
-  let knowledge: Knowledge
+  let resolver: SettingsResolver
   try {
-    config = loadConfig(values, io.cwd)
+    const overrides: Overrides = {rules: {}}
     for (const rule of values.rule ?? []) {
       const [id, level] = rule.split('=')
       const ruleId = checkRuleId(id, (m) => {
         throw new UsageError(`--rule: ${m}`)
       })
-      config.rules[ruleId] = checkSetting(ruleId, level, (m) => {
+      overrides.rules![ruleId] = checkSetting(ruleId, level, (m) => {
         throw new UsageError(`--rule: ${m}`)
       })
     }
     if (values.date !== undefined) {
       if (!isDate(values.date)) throw new UsageError(`--date must be a date as YYYY-MM-DD, not \`${values.date}\``)
-      config.date = values.date
+      overrides.date = values.date
     }
-    knowledge = loadKnowledge(config.knowledge)
+    // `--no-config` arrives as `config: false` (parseArgs negation).
+    if ((values.config as unknown) === false) overrides.noConfig = true
+    else if (values.config !== undefined) {
+      if (!fs.existsSync(path.resolve(io.cwd, values.config))) throw new UsageError(`config file not found: ${values.config}`)
+      overrides.configPath = values.config
+    }
+    resolver = new SettingsResolver(io.cwd, overrides)
+    // Check the config that applies here before linting anything; configs nearer
+    // to the files are checked as they are met.
+    resolver.forFile(undefined)
   } catch (error) {
     if (error instanceof DataError || error instanceof UsageError) return fail(error.message)
     throw error
@@ -109,7 +116,7 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
   const useStdin = positionals.length === 0
   if (useStdin && io.stdin.isTTY) return fail('no files given and nothing on standard input (see copydesk --help)')
 
-  const processor = () => createProcessor({knowledge, date: config.date, format: config.format, rules: config.rules})
+  const processor = createEngineProcessor(resolver)
   const files = await new Promise<VFile[]>((resolve, reject) => {
     engine(
       {
@@ -145,6 +152,13 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
     .sort((a, b) => (a.path ?? '').localeCompare(b.path ?? ''))
   if (given.length === 0 && !useStdin) return fail(`no files to lint in ${positionals.map((p) => `\`${p}\``).join(', ')}`)
   for (const file of given) sortMessages(file)
+
+  // A bad config or house file met on the way: one line, nothing else.
+  for (const file of given) {
+    for (const message of file.messages) {
+      if (message.cause instanceof DataError) return fail(message.cause.message)
+    }
+  }
 
   const color = values.color ?? Boolean(io.stdout.isTTY)
   const output = formatReport(report, given, {color, quiet: Boolean(values.quiet), silent: Boolean(values.silent)})
@@ -187,6 +201,8 @@ function parse(argv: string[]) {
       quiet: {type: 'boolean', short: 'q'},
       silent: {type: 'boolean', short: 's'},
       config: {type: 'string', short: 'c'},
+      // Declared so parseArgs accepts it; it arrives as `config: false`.
+      'no-config': {type: 'boolean'},
       rule: {type: 'string', multiple: true},
       date: {type: 'string'},
       'stdin-filename': {type: 'string'},
@@ -197,17 +213,6 @@ function parse(argv: string[]) {
       version: {type: 'boolean', short: 'v'}
     }
   } as const)
-}
-
-function loadConfig(values: {config?: string; 'config-off'?: boolean} & Record<string, unknown>, cwd: string): Config {
-  if (values.config === undefined && process.argv.includes('--no-config')) return {rules: {}, knowledge: []}
-  if (typeof values.config === 'string') {
-    const file = path.resolve(cwd, values.config)
-    if (!fs.existsSync(file)) throw new UsageError(`config file not found: ${values.config}`)
-    return readConfig(file, cwd)
-  }
-  const found = findConfig(cwd)
-  return found ? readConfig(found, cwd) : {rules: {}, knowledge: []}
 }
 
 function version(): string {

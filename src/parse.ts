@@ -108,13 +108,17 @@ function parseFormat(doc: string, file: VFile, format: Format): NlcstRoot {
 export interface ParseOptions {
   /** Format for files whose extension does not say (default: `text`). */
   format?: Format
+  /** Per-file fallback format (from the file's config), before `format`. */
+  formatFor?: (file: VFile) => Format | undefined
 }
 
 /** unified plugin: set the parser. */
 export function copydeskParse(this: Processor, options?: ParseOptions) {
   const fallback = options?.format
-  const self = this as unknown as {parser: (doc: string, file: VFile) => NlcstRoot; compiler: () => string}
-  self.parser = (doc: string, file: VFile) => parseDocument(doc, file, formatOf(file, fallback))
-  // Nothing is ever written back: copydesk only reports.
-  self.compiler = () => ''
+  const formatFor = options?.formatFor
+  const self = this as unknown as {parser: (doc: string, file: VFile) => NlcstRoot; compiler: (tree: unknown, file: VFile) => string}
+  self.parser = (doc: string, file: VFile) => parseDocument(doc, file, formatOf(file, formatFor?.(file) ?? fallback))
+  // copydesk never changes a document: compiling gives back the text as it was
+  // (an editor asking to "format" gets no edit, never an emptied file).
+  self.compiler = (_tree: unknown, file: VFile) => String(file.value ?? '')
 }

@@ -1,0 +1,137 @@
+/**
+ * Settings per file: the nearest `.copydeskrc` above the file (or one given
+ * config), its house knowledge files, and overrides from the command line or
+ * the editor. Shared by the command line and the language server, so both
+ * find the same config and give the same results.
+ *
+ * Configs and knowledge are cached by path and re-read when the file changes
+ * (modification time), so an editor session sees edits to `.copydeskrc`.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {unified, type Processor} from 'unified'
+import {CONFIG_NAMES, readConfig, type Config} from './config.js'
+import {loadKnowledge} from './knowledge/base.js'
+import {createProcessor} from './processor.js'
+import {copydeskParse, type Format} from './parse.js'
+import type {RuleId} from './rules.js'
+import type {RuleSetting} from './processor.js'
+
+export interface Overrides {
+  /** Use this config file for every file (`--config`). */
+  configPath?: string
+  /** Use no config file (`--no-config`). */
+  noConfig?: boolean
+  rules?: Partial<Record<RuleId, RuleSetting>>
+  date?: string
+  /** Today, for tests. */
+  today?: string
+}
+
+interface Resolved {
+  config: Config
+  /** The rules-only processor for this config (no parser). */
+  run: Processor<Root, Root, Root, undefined, undefined>
+}
+
+export class SettingsResolver {
+  readonly cwd: string
+  private readonly overrides: Overrides
+  private readonly dirToConfig = new Map<string, string | undefined>()
+  private readonly byConfig = new Map<string, {stamp: string; resolved: Resolved}>()
+
+  constructor(cwd: string, overrides: Overrides = {}) {
+    this.cwd = cwd
+    this.overrides = overrides
+  }
+
+  /** The config file that applies to a file (undefined: none). */
+  configPathFor(filePath: string | undefined): string | undefined {
+    if (this.overrides.noConfig) return undefined
+    if (this.overrides.configPath) return path.resolve(this.cwd, this.overrides.configPath)
+    const dir = filePath ? path.dirname(path.resolve(this.cwd, filePath)) : this.cwd
+    return this.findUp(dir)
+  }
+
+  /** Settings for a file; throws a DataError (ConfigError) for a bad config or house file. */
+  forFile(filePath: string | undefined): Resolved {
+    const configPath = this.configPathFor(filePath)
+    const key = configPath ?? ''
+    const cached = this.byConfig.get(key)
+    if (cached && (!configPath || cached.stamp === stampOf(configPath, cached.resolved.config))) return cached.resolved
+    const config: Config = configPath ? readConfig(configPath, this.cwd) : {rules: {}, knowledge: []}
+    config.rules = {...config.rules, ...this.overrides.rules}
+    if (this.overrides.date) config.date = this.overrides.date
+    const knowledge = loadKnowledge(config.knowledge)
+    const resolved: Resolved = {
+      config,
+      run: createProcessor({knowledge, date: config.date, today: this.overrides.today, rules: config.rules})
+    }
+    // The stamp covers the config and its house files: editing either re-reads.
+    this.byConfig.set(key, {stamp: configPath ? stampOf(configPath, config) : '', resolved})
+    return resolved
+  }
+
+  /** Forget cached configs (the editor reports changed files). */
+  clear(): void {
+    this.dirToConfig.clear()
+    this.byConfig.clear()
+  }
+
+  private findUp(dir: string): string | undefined {
+    if (this.dirToConfig.has(dir)) return this.dirToConfig.get(dir)
+    let found: string | undefined
+    for (const name of CONFIG_NAMES) {
+      const candidate = path.join(dir, name)
+      try {
+        if (fs.statSync(candidate).isFile()) {
+          found = candidate
+          break
+        }
+      } catch {
+        // Not there.
+      }
+    }
+    if (!found) {
+      const parent = path.dirname(dir)
+      found = parent === dir ? undefined : this.findUp(parent)
+    }
+    this.dirToConfig.set(dir, found)
+    return found
+  }
+}
+
+function stampOf(configPath: string, config: Config): string {
+  return [configPath, ...config.knowledge.map((k) => k.path)]
+    .map((f) => {
+      try {
+        const stat = fs.statSync(f)
+        return `${stat.mtimeMs}:${stat.size}`
+      } catch {
+        return 'missing'
+      }
+    })
+    .join('|')
+}
+
+/**
+ * A processor for unified-engine: parse by format, then run the rules with the
+ * settings of each file's own config.
+ */
+export function createEngineProcessor(resolver: SettingsResolver, fallbackFormat?: Format) {
+  return function processor() {
+    return unified()
+      .use(copydeskParse, {
+        format: fallbackFormat,
+        formatFor: (file: VFile) => resolver.forFile(file.path).config.format
+      })
+      .use(function copydeskRules() {
+        return async function (tree: Root, file: VFile) {
+          const {run} = resolver.forFile(file.path)
+          await run.run(tree, file)
+        }
+      })
+  }
+}
