@@ -17,6 +17,7 @@ import {checkRuleId, checkSetting, isDate} from './config.js'
 import {createEngineProcessor, SettingsResolver, type Overrides} from './settings.js'
 import {rules, ruleIds} from './rules.js'
 import {sortMessages} from './index.js'
+import {changedLines, GitError, touchesChange} from './changed.js'
 import {formatReport, REPORTERS, type ReporterName} from './reporters.js'
 
 export const EXIT_OK = 0
@@ -39,6 +40,8 @@ Options:
       --no-config           use no config file
       --rule <id>=<level>   set a rule to off, warn or error (repeatable)
       --date <YYYY-MM-DD>   the story date (decides who held an office)
+      --since <ref>         report only lines changed against a git revision
+                            (e.g. origin/main in a pull request)
       --stdin-filename <p>  path to give standard input (its extension picks the format)
       --ignore-path <file>  ignore file to use instead of .copydeskignore
       --no-ignore           use no ignore file
@@ -153,6 +156,26 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
   if (given.length === 0 && !useStdin) return fail(`no files to lint in ${positionals.map((p) => `\`${p}\``).join(', ')}`)
   for (const file of given) sortMessages(file)
 
+  // --since: only messages on lines changed against the revision (input errors always).
+  if (values.since !== undefined) {
+    let changes
+    try {
+      changes = changedLines(io.cwd, values.since)
+    } catch (error) {
+      if (error instanceof GitError) return fail(error.message)
+      throw error
+    }
+    for (const file of given) {
+      const filePath = path.resolve(io.cwd, file.path ?? '')
+      file.messages = file.messages.filter((m) => {
+        if (!isLintMessage(m)) return true
+        const place = m.place && 'start' in m.place ? m.place : undefined
+        const start = place?.start.line ?? m.line ?? 1
+        return touchesChange(changes, filePath, start, place?.end.line ?? start)
+      })
+    }
+  }
+
   // A bad config or house file met on the way: one line, nothing else.
   for (const file of given) {
     for (const message of file.messages) {
@@ -161,7 +184,7 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
   }
 
   const color = values.color ?? Boolean(io.stdout.isTTY)
-  const output = formatReport(report, given, {color, quiet: Boolean(values.quiet), silent: Boolean(values.silent)})
+  const output = formatReport(report, given, {color, quiet: Boolean(values.quiet), silent: Boolean(values.silent), cwd: io.cwd})
   if (output) io.stdout.write(output.endsWith('\n') ? output : output + '\n')
 
   let inputError = false
@@ -169,7 +192,7 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
   let warnings = 0
   for (const file of given) {
     for (const message of file.messages) {
-      if (!message.ruleId || !(message.ruleId in rules)) {
+      if (!isLintMessage(message)) {
         if (message.fatal) inputError = true
         continue
       }
@@ -180,13 +203,18 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
   if (inputError) {
     const first = given.flatMap((f) =>
       f.messages
-        .filter((m) => m.fatal && !(m.ruleId && m.ruleId in rules))
+        .filter((m) => m.fatal && !isLintMessage(m))
         .map((m) => `${f.path}: ${m.cause instanceof Error ? m.cause.message : m.reason}`)
     )[0]
     io.stderr.write(`copydesk: ${first}\n`)
     return EXIT_USAGE
   }
   return errors > 0 || (values.frail && warnings > 0) ? EXIT_LINT : EXIT_OK
+}
+
+/** A message about the copy (a rule, or a suppression comment), not about reading the file. */
+function isLintMessage(message: {ruleId?: string | null; source?: string | null}): boolean {
+  return Boolean(message.ruleId && (message.ruleId in rules || (message.source === 'copydesk' && message.ruleId === 'comment')))
 }
 
 function parse(argv: string[]) {
@@ -205,6 +233,7 @@ function parse(argv: string[]) {
       'no-config': {type: 'boolean'},
       rule: {type: 'string', multiple: true},
       date: {type: 'string'},
+      since: {type: 'string'},
       'stdin-filename': {type: 'string'},
       'ignore-path': {type: 'string'},
       ignore: {type: 'boolean'},

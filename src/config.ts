@@ -13,17 +13,36 @@ import type {Format} from './parse.js'
 
 export const CONFIG_NAMES = ['.copydeskrc', '.copydeskrc.json', '.copydeskrc.yaml', '.copydeskrc.yml']
 
+/** A phrase an editor has accepted: no message inside it (for the listed rules, or any). */
+export interface Allowed {
+  phrase: string
+  rules?: RuleId[]
+}
+
+/** Settings for the files matching `files` (globs relative to the config's folder). */
+export interface Override {
+  files: string[]
+  rules: Partial<Record<RuleId, RuleSetting>>
+  date?: string
+  allow: Allowed[]
+}
+
 export interface Config {
   /** The file it came from, if any. */
   path?: string
+  /** Folder the config's globs are relative to. */
+  dir?: string
   rules: Partial<Record<RuleId, RuleSetting>>
   date?: string
   format?: Format
   /** House knowledge files, absolute paths, with the path as written for messages. */
   knowledge: Array<{path: string; display: string}>
+  allow: Allowed[]
+  overrides: Override[]
 }
 
-const KEYS = new Set(['rules', 'date', 'knowledge', 'format'])
+const KEYS = new Set(['rules', 'date', 'knowledge', 'format', 'allow', 'overrides'])
+const OVERRIDE_KEYS = new Set(['files', 'rules', 'date', 'allow'])
 const SEVERITIES = new Set<Severity>(['off', 'warn', 'error'])
 const FORMATS = new Set<Format>(['text', 'markdown', 'html'])
 
@@ -70,23 +89,36 @@ export function checkConfig(
   const fail = (keys: Array<string | number>, message: string): never => {
     throw new ConfigError(display, message, lineOf(keys))
   }
-  const config: Config = {path: display, rules: {}, knowledge: []}
+  const config: Config = {path: display, dir: baseDir, rules: {}, knowledge: [], allow: [], overrides: []}
   if (raw === null || raw === undefined) return config
-  if (typeof raw !== 'object' || Array.isArray(raw)) fail([], 'a config must be a mapping (rules, date, knowledge, format)')
+  if (typeof raw !== 'object' || Array.isArray(raw)) fail([], 'a config must be a mapping (rules, date, knowledge, format, allow, overrides)')
   const obj = raw as Record<string, unknown>
   for (const key of Object.keys(obj)) {
     if (!KEYS.has(key)) fail([key], `unknown key \`${key}\` (expected ${[...KEYS].map((k) => `\`${k}\``).join(', ')})`)
   }
-  if (obj.rules !== undefined) {
-    if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) fail(['rules'], '`rules` must be a mapping of rule ids to severities')
-    for (const [id, setting] of Object.entries(obj.rules as Record<string, unknown>)) {
-      config.rules[checkRuleId(id, (m) => fail(['rules', id], m))] = checkSetting(id as RuleId, setting, (m) => fail(['rules', id], m))
-    }
-  }
-  if (obj.date !== undefined) {
-    const date = obj.date instanceof Date ? obj.date.toISOString().slice(0, 10) : String(obj.date)
-    if (!isDate(date)) fail(['date'], `\`date\` must be a date as YYYY-MM-DD, not \`${date}\``)
-    config.date = date
+  config.rules = checkRules(obj.rules, ['rules'], fail)
+  config.date = checkDate(obj.date, ['date'], fail)
+  config.allow = checkAllow(obj.allow, ['allow'], fail)
+  if (obj.overrides !== undefined) {
+    if (!Array.isArray(obj.overrides)) fail(['overrides'], '`overrides` must be a list of {files, rules, date, allow}')
+    config.overrides = (obj.overrides as unknown[]).map((entry, index) => {
+      const keys = ['overrides', index]
+      if (!entry || typeof entry !== 'object' || Array.isArray(entry)) fail(keys, 'an override must be a mapping with `files`')
+      const o = entry as Record<string, unknown>
+      for (const key of Object.keys(o)) {
+        if (!OVERRIDE_KEYS.has(key)) fail([...keys, key], `unknown key \`${key}\` in an override (expected files, rules, date, allow)`)
+      }
+      const files = typeof o.files === 'string' ? [o.files] : o.files
+      if (!Array.isArray(files) || files.length === 0 || files.some((f) => typeof f !== 'string' || f === '')) {
+        fail([...keys, 'files'], 'an override needs `files`: a glob or a list of globs')
+      }
+      return {
+        files: files as string[],
+        rules: checkRules(o.rules, [...keys, 'rules'], fail),
+        date: checkDate(o.date, [...keys, 'date'], fail),
+        allow: checkAllow(o.allow, [...keys, 'allow'], fail)
+      }
+    })
   }
   if (obj.format !== undefined) {
     if (!FORMATS.has(obj.format as Format)) fail(['format'], `\`format\` must be one of text, markdown, html, not \`${String(obj.format)}\``)
@@ -98,6 +130,47 @@ export function checkConfig(
     config.knowledge = (list as string[]).map((f) => ({path: path.resolve(baseDir, f), display: path.join(path.dirname(display), f)}))
   }
   return config
+}
+
+type Fail = (keys: Array<string | number>, message: string) => never
+
+function checkRules(value: unknown, keys: Array<string | number>, fail: Fail): Partial<Record<RuleId, RuleSetting>> {
+  const rules: Partial<Record<RuleId, RuleSetting>> = {}
+  if (value === undefined) return rules
+  if (!value || typeof value !== 'object' || Array.isArray(value)) fail(keys, '`rules` must be a mapping of rule ids to severities')
+  for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
+    rules[checkRuleId(id, (m) => fail([...keys, id], m))] = checkSetting(id as RuleId, setting, (m) => fail([...keys, id], m))
+  }
+  return rules
+}
+
+function checkDate(value: unknown, keys: Array<string | number>, fail: Fail): string | undefined {
+  if (value === undefined) return undefined
+  const date = value instanceof Date ? value.toISOString().slice(0, 10) : String(value)
+  if (!isDate(date)) fail(keys, `\`date\` must be a date as YYYY-MM-DD, not \`${date}\``)
+  return date
+}
+
+function checkAllow(value: unknown, keys: Array<string | number>, fail: Fail): Allowed[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) fail(keys, '`allow` must be a list of phrases (or {phrase, rules})')
+  return (value as unknown[]).map((entry, index) => {
+    if (typeof entry === 'string' && entry.trim()) return {phrase: entry}
+    if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
+      const e = entry as Record<string, unknown>
+      for (const key of Object.keys(e)) {
+        if (key !== 'phrase' && key !== 'rules') fail([...keys, index, key], `unknown key \`${key}\` in an allowed phrase (expected phrase, rules)`)
+      }
+      if (typeof e.phrase !== 'string' || !e.phrase.trim()) fail([...keys, index], 'an allowed phrase needs `phrase`: the text to accept')
+      const rules = e.rules === undefined ? undefined : (typeof e.rules === 'string' ? [e.rules] : e.rules)
+      if (rules !== undefined && (!Array.isArray(rules) || rules.some((r) => typeof r !== 'string'))) fail([...keys, index, 'rules'], '`rules` must be a rule id or a list of rule ids')
+      return {
+        phrase: e.phrase as string,
+        rules: (rules as string[] | undefined)?.map((r) => checkRuleId(r, (m) => fail([...keys, index, 'rules'], m)))
+      }
+    }
+    return fail([...keys, index], 'an allowed phrase must be a string or {phrase, rules}')
+  })
 }
 
 export function checkRuleId(id: string, fail: (message: string) => never): RuleId {

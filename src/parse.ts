@@ -90,12 +90,14 @@ function parseFormat(doc: string, file: VFile, format: Format): NlcstRoot {
       extensions: [frontmatter(['yaml', 'toml']), gfm()],
       mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()]
     })
+    file.data.sourceTree = {format: 'markdown', tree: mdast}
     tree = mdastToNlcst(mdast, file, ParseEnglish, {
       ignore: ['code', 'html', 'yaml', 'toml', 'definition', 'footnoteDefinition']
     })
     file.data.prose = proseFromTree(doc, tree)
   } else if (format === 'html') {
     const hast = fromHtml(doc)
+    file.data.sourceTree = {format: 'html', tree: hast}
     tree = hastToNlcst(hast, file, ParseEnglish)
     file.data.prose = proseFromTree(doc, tree)
   } else {

@@ -9,6 +9,8 @@ import {copydeskParse, type Format} from './parse.js'
 import type {Knowledge} from './knowledge/base.js'
 import type {CopydeskContext} from './extract/index.js'
 import {rules, type RuleId} from './rules.js'
+import {copydeskControl} from './control.js'
+import type {Allowed} from './config.js'
 
 export type Severity = 'off' | 'warn' | 'error'
 export type RuleSetting = Severity | [Severity, Record<string, unknown>?]
@@ -23,6 +25,8 @@ export interface ProcessorOptions {
   format?: Format
   /** Severity and options per rule id; rules not named are on at `warn`. */
   rules?: Partial<Record<RuleId, RuleSetting>>
+  /** Accepted phrases: no message inside them. */
+  allow?: Allowed[]
 }
 
 /** Put the knowledge base and dates on every file before the rules run. */
@@ -42,5 +46,7 @@ export function createProcessor(options: ProcessorOptions): Processor<Root, Root
     if (severity === 'off') continue
     processor.use(plugin as never, [severity, ruleOptions] as never)
   }
+  // Suppression comments and accepted phrases, after every rule has spoken.
+  processor.use(copydeskControl as never, {allow: options.allow} as never)
   return processor
 }

@@ -5,11 +5,15 @@
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {reporterJson} from 'vfile-reporter-json'
+import {formatSarif} from './reporters/sarif.js'
+import {formatGithub} from './reporters/github.js'
 
-export const REPORTERS = ['pretty', 'json'] as const
+export const REPORTERS = ['pretty', 'json', 'sarif', 'github'] as const
 export type ReporterName = (typeof REPORTERS)[number]
 
 export interface ReportOptions {
+  /** Folder paths in SARIF and GitHub annotations are relative to. */
+  cwd?: string
   color?: boolean
   quiet?: boolean
   silent?: boolean
@@ -17,6 +21,8 @@ export interface ReportOptions {
 
 export function formatReport(name: ReporterName, files: VFile[], options: ReportOptions = {}): string {
   if (name === 'json') return formatJson(files, options)
+  if (name === 'sarif') return formatSarif(files, {cwd: options.cwd})
+  if (name === 'github') return formatGithub(files, {cwd: options.cwd})
   // The pretty report shows the evidence (note) but not the documentation link.
   const urls = files.flatMap((file) => file.messages.map((m) => [m, m.url] as const))
   for (const [message] of urls) message.url = undefined

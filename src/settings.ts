@@ -13,7 +13,8 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {unified, type Processor} from 'unified'
 import {CONFIG_NAMES, readConfig, type Config} from './config.js'
-import {loadKnowledge} from './knowledge/base.js'
+import picomatch from 'picomatch'
+import {loadKnowledge, type Knowledge} from './knowledge/base.js'
 import {createProcessor} from './processor.js'
 import {copydeskParse, type Format} from './parse.js'
 import type {RuleId} from './rules.js'
@@ -36,11 +37,20 @@ interface Resolved {
   run: Processor<Root, Root, Root, undefined, undefined>
 }
 
+interface Base {
+  stamp: string
+  config: Config
+  knowledge: Knowledge
+  /** Processors by the overrides that matched. */
+  byOverrides: Map<string, Resolved>
+}
+
 export class SettingsResolver {
   readonly cwd: string
   private readonly overrides: Overrides
   private readonly dirToConfig = new Map<string, string | undefined>()
-  private readonly byConfig = new Map<string, {stamp: string; resolved: Resolved}>()
+  private readonly bases = new Map<string, Base>()
+  private readonly matchers = new Map<string, (path: string) => boolean>()
 
   constructor(cwd: string, overrides: Overrides = {}) {
     this.cwd = cwd
@@ -57,27 +67,61 @@ export class SettingsResolver {
 
   /** Settings for a file; throws a DataError (ConfigError) for a bad config or house file. */
   forFile(filePath: string | undefined): Resolved {
-    const configPath = this.configPathFor(filePath)
-    const key = configPath ?? ''
-    const cached = this.byConfig.get(key)
-    if (cached && (!configPath || cached.stamp === stampOf(configPath, cached.resolved.config))) return cached.resolved
-    const config: Config = configPath ? readConfig(configPath, this.cwd) : {rules: {}, knowledge: []}
-    config.rules = {...config.rules, ...this.overrides.rules}
-    if (this.overrides.date) config.date = this.overrides.date
-    const knowledge = loadKnowledge(config.knowledge)
-    const resolved: Resolved = {
-      config,
-      run: createProcessor({knowledge, date: config.date, today: this.overrides.today, rules: config.rules})
+    const base = this.baseFor(this.configPathFor(filePath))
+    const config = base.config
+    // Per-path overrides, in order, the later winning.
+    const relative = filePath && config.dir ? path.relative(config.dir, path.resolve(this.cwd, filePath)).split(path.sep).join('/') : undefined
+    const matched = relative === undefined ? [] : config.overrides.flatMap((o, i) => (o.files.some((glob) => this.matcher(glob)(relative)) ? [i] : []))
+    const key = matched.join(',')
+    const cached = base.byOverrides.get(key)
+    if (cached) return cached
+    const effective: Config = {...config, rules: {...config.rules}, allow: [...config.allow]}
+    for (const i of matched) {
+      const o = config.overrides[i]
+      Object.assign(effective.rules, o.rules)
+      if (o.date) effective.date = o.date
+      effective.allow.push(...o.allow)
     }
-    // The stamp covers the config and its house files: editing either re-reads.
-    this.byConfig.set(key, {stamp: configPath ? stampOf(configPath, config) : '', resolved})
+    // The command line and the editor have the last word.
+    Object.assign(effective.rules, this.overrides.rules)
+    if (this.overrides.date) effective.date = this.overrides.date
+    const resolved: Resolved = {
+      config: effective,
+      run: createProcessor({knowledge: base.knowledge, date: effective.date, today: this.overrides.today, rules: effective.rules, allow: effective.allow})
+    }
+    base.byOverrides.set(key, resolved)
     return resolved
+  }
+
+  private baseFor(configPath: string | undefined): Base {
+    const key = configPath ?? ''
+    const cached = this.bases.get(key)
+    if (cached && (!configPath || cached.stamp === stampOf(configPath, cached.config))) return cached
+    const config: Config = configPath ? readConfig(configPath, this.cwd) : {rules: {}, knowledge: [], allow: [], overrides: []}
+    const base: Base = {
+      // The stamp covers the config and its house files: editing either re-reads.
+      stamp: configPath ? stampOf(configPath, config) : '',
+      config,
+      knowledge: loadKnowledge(config.knowledge),
+      byOverrides: new Map()
+    }
+    this.bases.set(key, base)
+    return base
+  }
+
+  private matcher(glob: string): (path: string) => boolean {
+    let match = this.matchers.get(glob)
+    if (!match) {
+      match = picomatch(glob, {dot: true})
+      this.matchers.set(glob, match)
+    }
+    return match
   }
 
   /** Forget cached configs (the editor reports changed files). */
   clear(): void {
     this.dirToConfig.clear()
-    this.byConfig.clear()
+    this.bases.clear()
   }
 
   private findUp(dir: string): string | undefined {

@@ -1,0 +1,104 @@
+/**
+ * What an editor can switch off: comments in Markdown and HTML copy
+ * (`<!--copydesk disable garbled-numeral-->`, `<!--copydesk enable-->`,
+ * `<!--copydesk ignore name-mismatch-->` for the next node; the hyphenated
+ * `<!--copydesk-disable ...-->` works too), by
+ * unified-message-control on the document's own tree; and accepted phrases
+ * from the config (`allow`). Runs after the rules.
+ */
+import type {Root} from 'nlcst'
+import type {Nodes as MdastNodes} from 'mdast'
+import type {Nodes as HastNodes} from 'hast'
+import type {VFile} from 'vfile'
+import {commentMarker} from 'mdast-comment-marker'
+import {messageControl} from 'unified-message-control'
+import type {Allowed} from './config.js'
+import {ruleIds} from './rules.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The Markdown or HTML tree the prose came from (for suppression comments). */
+    sourceTree: {format: 'markdown'; tree: MdastNodes} | {format: 'html'; tree: HastNodes}
+  }
+}
+
+export interface ControlOptions {
+  allow?: Allowed[]
+}
+
+export function copydeskControl(options: ControlOptions = {}) {
+  const allow = options.allow ?? []
+  return function (_tree: Root, file: VFile) {
+    applyComments(file)
+    if (allow.length > 0) applyAllow(file, allow)
+  }
+}
+
+function applyComments(file: VFile): void {
+  const source = file.data.sourceTree
+  if (!source) return
+  const count = file.messages.length
+  try {
+    if (source.format === 'markdown') {
+      messageControl(source.tree as never, {file, name: 'copydesk', marker: marker as never, test: 'html', known: ruleIds})
+    } else {
+      messageControl(source.tree as never, {
+        file,
+        name: 'copydesk',
+        test: 'comment',
+        known: ruleIds,
+        marker: ((node: {type: string; value?: string; position?: unknown}) =>
+          node.type === 'comment' ? marker({type: 'html', value: `<!--${node.value ?? ''}-->`, position: node.position}) : undefined) as never
+      })
+    }
+  } catch (error) {
+    // An unknown keyword (`copydesk-dsable`): unified-message-control fails the file;
+    // report it as a problem with the comment instead.
+    const message = file.messages.find((m) => m === error)
+    if (message) {
+      message.fatal = false
+      message.source = 'copydesk'
+      message.ruleId = 'comment'
+    } else throw error
+  }
+  // A comment naming an unknown rule is reported, as a warning on the comment.
+  for (const message of file.messages.slice(0, Math.max(count, file.messages.length))) {
+    if (message.source === 'unified-message-control') {
+      message.fatal = false
+      message.source = 'copydesk'
+      message.ruleId = 'comment'
+      message.reason = message.reason.replace(/`'([^']*)'`, it’s not known$/, (_m, id: string) => `\`${id}\`: there is no such rule (rules: ${ruleIds.join(', ')})`)
+    }
+  }
+}
+
+/** `<!--copydesk disable x-->`, and `<!--copydesk-disable x-->` read the same way. */
+function marker(node: {type: string; value?: string; position?: unknown}) {
+  const mark = commentMarker(node as never)
+  if (!mark) return undefined
+  // Any `copydesk-<verb>`: an unknown verb is then reported, not silently ignored.
+  const hyphenated = /^copydesk-(\S+)$/.exec(mark.name)
+  if (hyphenated) return {...mark, name: 'copydesk', attributes: `${hyphenated[1]} ${mark.attributes}`.trim()}
+  return mark
+}
+
+/** Drop messages that fall inside an accepted phrase. */
+function applyAllow(file: VFile, allow: Allowed[]): void {
+  const text = String(file.value ?? '')
+  const spans: Array<{start: number; end: number; rules?: string[]}> = []
+  for (const entry of allow) {
+    let at = text.indexOf(entry.phrase)
+    while (at >= 0) {
+      spans.push({start: at, end: at + entry.phrase.length, rules: entry.rules})
+      at = text.indexOf(entry.phrase, at + entry.phrase.length)
+    }
+  }
+  if (spans.length === 0) return
+  file.messages = file.messages.filter((message) => {
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    const start = place?.start.offset
+    const end = place?.end.offset
+    if (start === undefined || end === undefined) return true
+    return !spans.some((s) => s.start <= start && end <= s.end && (!s.rules || s.rules.includes(String(message.ruleId))))
+  })
+}
