@@ -124,12 +124,20 @@ function checkOfficialNames(x: Extraction, lowConfidence: boolean, report: Repor
       const start = tokens[i].start
       const end = tokens[j - 1].end - (/['’]s$/u.test(tokens[j - 1].text) ? 2 : 0)
       const actual = x.text.slice(start, end)
-      const adjective = entry.kind === 'mistranslation' ? 'mistranslated' : entry.kind === 'non-official' ? 'non-official' : 'outdated'
-      report(start, end, `Unexpected ${adjective} name ${code(actual)}, expected ${code(entry.official)}`, {
-        actual,
-        expected: [entry.official],
-        note: `The official name is ${entry.official}${entry.since ? ` (since ${entry.since})` : ''}; source: ${entry.source}.`
-      })
+      if (entry.kind === 'spelling') {
+        report(start, end, `Unexpected spelling ${code(actual)}, expected ${code(entry.official)}`, {
+          actual,
+          expected: [entry.official],
+          note: `The house spelling is ${entry.official}; source: ${entry.source}.`
+        })
+      } else {
+        const adjective = entry.kind === 'mistranslation' ? 'mistranslated' : entry.kind === 'non-official' ? 'non-official' : 'outdated'
+        report(start, end, `Unexpected ${adjective} name ${code(actual)}, expected ${code(entry.official)}`, {
+          actual,
+          expected: [entry.official],
+          note: `The official name is ${entry.official}${entry.since ? ` (since ${entry.since})` : ''}; source: ${entry.source}.`
+        })
+      }
       i = j - 1
       break
     }

@@ -72,6 +72,13 @@ describe('house knowledge files', () => {
     return {path: path.join(dir, name), display: name}
   }
 
+  it('house people: the house spelling is expected for each listed variant', async () => {
+    const house = write('people:\n  - name: Xu Ningning\n    variants: [Xu Ning Ning, Hsu Ning-ning]\n    source: style guide\n')
+    const {lint} = await import('../src/index.js')
+    const file = await lint('Xu Ning Ning said trade grew.', {knowledge: loadKnowledge([house])})
+    expect(file.messages.map((m) => [m.reason, m.expected])).toEqual([['Unexpected spelling `Xu Ning Ning`, expected `Xu Ningning`', ['Xu Ningning']]])
+  })
+
   it('override built-in entries and add new ones', () => {
     const house = write('countries:\n  - code: VNM\n    population: {value: 1, year: 2030, source: test}\nnames:\n  - official: New Name\n    variants: [Old Name]\n    source: test\n')
     const merged = loadKnowledge([house])

@@ -244,9 +244,9 @@ function dateOrNumberString(value: number | Date): string {
 export function mergeKnowledgeFile(data: KnowledgeData, located: Located<unknown>, file: string): void {
   const c = new Checker(file, located)
   const root = c.object(located.value ?? {}, [], 'a knowledge file')
-  const known = new Set(['source', 'as_of', 'world', 'countries', 'blocs', 'offices', 'names', 'short_names', 'bounds', 'facts', 'legend', 'schema_version', 'generated', 'generated_by', 'derived', 'notes'])
+  const known = new Set(['source', 'as_of', 'world', 'countries', 'blocs', 'offices', 'names', 'people', 'short_names', 'bounds', 'facts', 'legend', 'schema_version', 'generated', 'generated_by', 'derived', 'notes'])
   for (const key of Object.keys(root)) {
-    if (!known.has(key)) c.fail([key], `unknown section \`${key}\` (expected world, countries, blocs, offices, names, short_names or bounds)`)
+    if (!known.has(key)) c.fail([key], `unknown section \`${key}\` (expected world, countries, blocs, offices, names, people, short_names or bounds)`)
   }
   const fileSource = typeof root.source === 'string' ? root.source : undefined
 
@@ -345,6 +345,16 @@ export function mergeKnowledgeFile(data: KnowledgeData, located: Located<unknown
       source: c.string(obj, 'source', keys, !fileSource) ?? fileSource!,
       stretch: obj.stretch === true
     })
+  })
+
+  // A newsroom's people: the house spelling and the forms to flag ("Xu Ning Ning").
+  c.list(root.people, ['people'], '`people`').forEach((raw, index) => {
+    const keys = ['people', index]
+    const obj = c.object(raw, keys, 'a person')
+    const name = c.string(obj, 'name', keys)!
+    const variants = c.strings(obj, 'variants', keys)
+    if (variants.length === 0) c.fail(keys, '`variants` must list at least one spelling to flag')
+    data.names.set(fold(name), {official: name, variants, kind: 'spelling', source: c.string(obj, 'source', keys, !fileSource) ?? fileSource!})
   })
 
   c.list(root.short_names, ['short_names'], '`short_names`').forEach((raw, index) => {
