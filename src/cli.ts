@@ -18,11 +18,16 @@ import {createEngineProcessor, SettingsResolver, type Overrides} from './setting
 import {rules, ruleIds} from './rules.js'
 import {sortMessages} from './index.js'
 import {changedLines, GitError, touchesChange} from './changed.js'
+import {defaultJobs, findFiles, lintArchive} from './archive.js'
 import {formatReport, REPORTERS, type ReporterName} from './reporters.js'
 
 export const EXIT_OK = 0
 export const EXIT_LINT = 1
 export const EXIT_USAGE = 2
+export const EXIT_INTERRUPTED = 130
+
+/** From this many files on, a run uses worker threads (when there is more than one core). */
+const ARCHIVE_THRESHOLD = 16
 
 const EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm']
 
@@ -46,6 +51,9 @@ Options:
       --ignore-path <file>  ignore file to use instead of .copydeskignore
       --no-ignore           use no ignore file
       --color / --no-color  colour the pretty report (default: on a terminal)
+  -j, --jobs <n>            worker threads for 16 files or more (default: one per
+                            core; 0 lints every file in the main thread)
+      --max-size <MB>       refuse stories larger than this (default: 16)
   -h, --help                show this help
   -v, --version             show the version
 
@@ -119,8 +127,69 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
   const useStdin = positionals.length === 0
   if (useStdin && io.stdin.isTTY) return fail('no files given and nothing on standard input (see copydesk --help)')
 
-  const processor = createEngineProcessor(resolver)
-  const files = await new Promise<VFile[]>((resolve, reject) => {
+  let maxSize: number | undefined
+  if (values['max-size'] !== undefined) {
+    const mb = Number(values['max-size'])
+    if (!Number.isFinite(mb) || mb <= 0) return fail(`--max-size must be a number of megabytes, not \`${values['max-size']}\``)
+    maxSize = Math.round(mb * 1024 * 1024)
+  }
+  let jobs = defaultJobs()
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs)
+    if (!Number.isInteger(jobs) || jobs < 0) return fail(`--jobs must be a whole number of workers (0 lints in the main thread), not \`${values.jobs}\``)
+  }
+
+  // Many files: lint them on worker threads, a few at a time (bounded memory).
+  let archive: VFile[] | undefined
+  if (!useStdin && jobs >= 1) {
+    const found = await findFiles({
+      cwd: io.cwd,
+      inputs: positionals,
+      extensions: EXTENSIONS,
+      ignoreName: values.ignore === false ? undefined : '.copydeskignore',
+      ignorePath: values['ignore-path']
+    })
+    if (found.files.length >= ARCHIVE_THRESHOLD && found.missing.length === 0) {
+      const signal = {aborted: false}
+      const showProgress = Boolean((io.stderr as {isTTY?: boolean}).isTTY) && !values.quiet && !values.silent
+      let last = 0
+      const onInterrupt = () => {
+        if (signal.aborted) process.exit(130)
+        signal.aborted = true
+      }
+      process.on('SIGINT', onInterrupt)
+      try {
+        archive = await lintArchive(found.files, {
+          cwd: io.cwd,
+          inputs: positionals,
+          extensions: EXTENSIONS,
+          overrides: resolver.overridesForWorkers(),
+          maxSize,
+          jobs,
+          signal,
+          progress: showProgress
+            ? (done, total, messages) => {
+                const now = Date.now()
+                if (now - last < 100 && done < total) return
+                last = now
+                io.stderr.write(`\rcopydesk: ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files, ${messages.toLocaleString('en-US')} messages`)
+                if (done === total) io.stderr.write('\n')
+              }
+            : undefined
+        })
+      } finally {
+        process.off('SIGINT', onInterrupt)
+      }
+      if (signal.aborted) {
+        if (showProgress) io.stderr.write('\n')
+        io.stderr.write(`copydesk: interrupted: linted ${archive.length} of ${found.files.length} files; nothing reported\n`)
+        return EXIT_INTERRUPTED
+      }
+    }
+  }
+
+  const processor = createEngineProcessor(resolver, undefined, maxSize)
+  const files = archive ?? await new Promise<VFile[]>((resolve, reject) => {
     engine(
       {
         processor: processor as never,
@@ -234,6 +303,8 @@ function parse(argv: string[]) {
       rule: {type: 'string', multiple: true},
       date: {type: 'string'},
       since: {type: 'string'},
+      jobs: {type: 'string', short: 'j'},
+      'max-size': {type: 'string'},
       'stdin-filename': {type: 'string'},
       'ignore-path': {type: 'string'},
       ignore: {type: 'boolean'},

@@ -118,6 +118,11 @@ export class SettingsResolver {
     return match
   }
 
+  /** The overrides, for a worker thread that builds its own resolver. */
+  overridesForWorkers(): Overrides {
+    return {...this.overrides}
+  }
+
   /** Forget cached configs (the editor reports changed files). */
   clear(): void {
     this.dirToConfig.clear()
@@ -164,11 +169,12 @@ function stampOf(configPath: string, config: Config): string {
  * A processor for unified-engine: parse by format, then run the rules with the
  * settings of each file's own config.
  */
-export function createEngineProcessor(resolver: SettingsResolver, fallbackFormat?: Format) {
+export function createEngineProcessor(resolver: SettingsResolver, fallbackFormat?: Format, maxSize?: number) {
   return function processor() {
     return unified()
       .use(copydeskParse, {
         format: fallbackFormat,
+        maxSize,
         formatFor: (file: VFile) => resolver.forFile(file.path).config.format
       })
       .use(function copydeskRules() {
