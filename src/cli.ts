@@ -45,6 +45,8 @@ Options:
       --no-config           use no config file
       --rule <id>=<level>   set a rule to off, warn or error (repeatable)
       --date <YYYY-MM-DD>   the story date (decides who held an office)
+      --source <file>       the Chinese source of the one story given: check that
+                            every figure survived translation (source-mismatch)
       --since <ref>         report only lines changed against a git revision
                             (e.g. origin/main in a pull request)
       --stdin-filename <p>  path to give standard input (its extension picks the format)
@@ -114,6 +116,13 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
     else if (values.config !== undefined) {
       if (!fs.existsSync(path.resolve(io.cwd, values.config))) throw new UsageError(`config file not found: ${values.config}`)
       overrides.configPath = values.config
+    }
+    if (values.source !== undefined) {
+      // One story and its source: `copydesk --source story.zh.txt story.en.txt`.
+      if (positionals.length !== 1) throw new UsageError('--source takes exactly one story to check against it')
+      const sourcePath = path.resolve(io.cwd, values.source)
+      if (!fs.existsSync(sourcePath)) throw new UsageError(`source file not found: ${values.source}`)
+      overrides.sources = {[path.resolve(io.cwd, positionals[0])]: sourcePath}
     }
     resolver = new SettingsResolver(io.cwd, overrides)
     // Check the config that applies here before linting anything; configs nearer
@@ -303,6 +312,7 @@ function parse(argv: string[]) {
       rule: {type: 'string', multiple: true},
       date: {type: 'string'},
       since: {type: 'string'},
+      source: {type: 'string'},
       jobs: {type: 'string', short: 'j'},
       'max-size': {type: 'string'},
       'stdin-filename': {type: 'string'},

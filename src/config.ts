@@ -39,9 +39,11 @@ export interface Config {
   knowledge: Array<{path: string; display: string}>
   allow: Allowed[]
   overrides: Override[]
+  /** Where a story's Chinese source is, from the story's folder: "{name}.zh{ext}". */
+  source?: string
 }
 
-const KEYS = new Set(['rules', 'date', 'knowledge', 'format', 'allow', 'overrides'])
+const KEYS = new Set(['rules', 'date', 'knowledge', 'format', 'allow', 'overrides', 'source'])
 const OVERRIDE_KEYS = new Set(['files', 'rules', 'date', 'allow'])
 const SEVERITIES = new Set<Severity>(['off', 'warn', 'error'])
 const FORMATS = new Set<Format>(['text', 'markdown', 'html'])
@@ -91,7 +93,7 @@ export function checkConfig(
   }
   const config: Config = {path: display, dir: baseDir, rules: {}, knowledge: [], allow: [], overrides: []}
   if (raw === null || raw === undefined) return config
-  if (typeof raw !== 'object' || Array.isArray(raw)) fail([], 'a config must be a mapping (rules, date, knowledge, format, allow, overrides)')
+  if (typeof raw !== 'object' || Array.isArray(raw)) fail([], 'a config must be a mapping (rules, date, knowledge, format, allow, overrides, source)')
   const obj = raw as Record<string, unknown>
   for (const key of Object.keys(obj)) {
     if (!KEYS.has(key)) fail([key], `unknown key \`${key}\` (expected ${[...KEYS].map((k) => `\`${k}\``).join(', ')})`)
@@ -99,6 +101,12 @@ export function checkConfig(
   config.rules = checkRules(obj.rules, ['rules'], fail)
   config.date = checkDate(obj.date, ['date'], fail)
   config.allow = checkAllow(obj.allow, ['allow'], fail)
+  if (obj.source !== undefined) {
+    if (typeof obj.source !== 'string' || !obj.source.includes('{name}')) {
+      fail(['source'], '`source` must be a path template with `{name}`, such as "{name}.zh{ext}"')
+    }
+    config.source = obj.source as string
+  }
   if (obj.overrides !== undefined) {
     if (!Array.isArray(obj.overrides)) fail(['overrides'], '`overrides` must be a list of {files, rules, date, allow}')
     config.overrides = (obj.overrides as unknown[]).map((entry, index) => {

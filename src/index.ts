@@ -12,6 +12,8 @@ export {rules, ruleIds, type RuleId} from './rules.js'
 export interface LintOptions extends Partial<ProcessorOptions> {
   /** File path (its extension picks the format: .md, .html, else plain text). */
   path?: string
+  /** The story's Chinese source, for the source-mismatch rule. */
+  source?: string
 }
 
 /** Lint one story; resolves to the file with its messages, sorted by place. */
@@ -19,6 +21,7 @@ export async function lint(value: string, options: LintOptions = {}): Promise<VF
   const knowledge = options.knowledge ?? loadKnowledge()
   const processor = createProcessor({...options, knowledge})
   const file = new VFile({value, path: options.path ?? 'story.txt'})
+  if (options.source !== undefined) file.data.source = {path: 'source', text: options.source}
   const tree = processor.parse(file)
   await processor.run(tree, file)
   sortMessages(file)

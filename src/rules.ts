@@ -3,12 +3,14 @@ import garbledNumeral from '../rules/garbled-numeral.js'
 import impossibleFigure from '../rules/impossible-figure.js'
 import malformedOrdinal from '../rules/malformed-ordinal.js'
 import nameMismatch from '../rules/name-mismatch.js'
+import sourceMismatch from '../rules/source-mismatch.js'
 
 export const rules = {
   'garbled-numeral': garbledNumeral,
   'impossible-figure': impossibleFigure,
   'malformed-ordinal': malformedOrdinal,
-  'name-mismatch': nameMismatch
+  'name-mismatch': nameMismatch,
+  'source-mismatch': sourceMismatch
 } as const
 
 export type RuleId = keyof typeof rules

@@ -16,7 +16,7 @@ import {CONFIG_NAMES, readConfig, type Config} from './config.js'
 import picomatch from 'picomatch'
 import {loadKnowledge, type Knowledge} from './knowledge/base.js'
 import {createProcessor} from './processor.js'
-import {copydeskParse, type Format} from './parse.js'
+import {copydeskParse, InputError, type Format} from './parse.js'
 import type {RuleId} from './rules.js'
 import type {RuleSetting} from './processor.js'
 
@@ -29,6 +29,8 @@ export interface Overrides {
   date?: string
   /** Today, for tests. */
   today?: string
+  /** Chinese sources named on the command line: story path -> source path (both absolute). */
+  sources?: Record<string, string>
 }
 
 interface Resolved {
@@ -118,6 +120,20 @@ export class SettingsResolver {
     return match
   }
 
+  /** The Chinese source of a story, if one is named (command line) or found (config `source`). */
+  sourceFor(filePath: string | undefined): string | undefined {
+    if (!filePath) return undefined
+    const absolute = path.resolve(this.cwd, filePath)
+    const named = this.overrides.sources?.[absolute]
+    if (named) return named
+    const template = this.forFile(filePath).config.source
+    if (!template) return undefined
+    const ext = path.extname(absolute)
+    const name = path.basename(absolute, ext).replace(/\.en$/i, '')
+    const candidate = path.resolve(path.dirname(absolute), template.replaceAll('{name}', name).replaceAll('{ext}', ext))
+    return candidate !== absolute && fs.existsSync(candidate) ? candidate : undefined
+  }
+
   /** The overrides, for a worker thread that builds its own resolver. */
   overridesForWorkers(): Overrides {
     return {...this.overrides}
@@ -180,6 +196,14 @@ export function createEngineProcessor(resolver: SettingsResolver, fallbackFormat
       .use(function copydeskRules() {
         return async function (tree: Root, file: VFile) {
           const {run} = resolver.forFile(file.path)
+          const source = file.data.source ? undefined : resolver.sourceFor(file.path)
+          if (source) {
+            try {
+              file.data.source = {path: source, text: fs.readFileSync(source, 'utf8')}
+            } catch (error) {
+              throw new InputError(`Cannot read the source ${path.relative(resolver.cwd, source)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+            }
+          }
           await run.run(tree, file)
         }
       })

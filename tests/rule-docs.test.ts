@@ -15,6 +15,14 @@ interface Example {
   output: string[]
 }
 
+/** The Chinese source a rule's examples run with ("The examples run with this source:" + next line). */
+export function sourceOf(id: string): string | undefined {
+  const file = fs.readFileSync(path.join(root, 'rules', `${id}.ts`), 'utf8')
+  const lines = file.slice(file.indexOf('/**'), file.indexOf('*/')).split('\n').map((l) => l.replace(/^\s*\* ?/, ''))
+  const at = lines.indexOf('The examples run with this source:')
+  return at >= 0 ? lines[at + 1] : undefined
+}
+
 export function examplesOf(id: string): Example[] {
   const source = fs.readFileSync(path.join(root, 'rules', `${id}.ts`), 'utf8')
   const comment = source.slice(source.indexOf('/**'), source.indexOf('*/'))
@@ -41,6 +49,7 @@ export function examplesOf(id: string): Example[] {
 
 describe.each(ruleIds)('%s: documented examples', (id) => {
   const examples = examplesOf(id)
+  const source = sourceOf(id)
 
   it('has valid and invalid examples, each invalid one with its output', () => {
     expect(examples.some((e) => e.kind === 'valid')).toBe(true)
@@ -49,7 +58,7 @@ describe.each(ruleIds)('%s: documented examples', (id) => {
   })
 
   it.each(examples.map((e, i) => [i, e] as const))('example %i', async (_i, example) => {
-    const file = await lintText(example.text)
+    const file = await lintText(example.text, {source})
     const lines = outputLines(file, id)
     if (example.kind === 'valid') expect(lines).toEqual([])
     else expect(lines).toEqual(example.output)
@@ -57,7 +66,7 @@ describe.each(ruleIds)('%s: documented examples', (id) => {
 
   it('valid examples are silent for every rule, not only this one', async () => {
     for (const example of examples.filter((e) => e.kind === 'valid')) {
-      expect(outputLines(await lintText(example.text))).toEqual([])
+      expect(outputLines(await lintText(example.text, {source}))).toEqual([])
     }
   })
 })

@@ -16,9 +16,13 @@ const stage = path.join(here, 'stage')
 fs.rmSync(stage, {recursive: true, force: true})
 fs.mkdirSync(stage, {recursive: true})
 
-if (!fs.existsSync(path.join(root, 'dist', 'data', 'lexicon.json'))) {
-  console.error('build copydesk first: npm run build')
-  process.exit(2)
+// The compiled data must be current: the bundle carries dist/data as it is.
+for (const name of fs.readdirSync(path.join(root, 'data')).filter((f) => f.endsWith('.yaml'))) {
+  const compiled = path.join(root, 'dist', 'data', name.replace(/\.yaml$/, '.json'))
+  if (!fs.existsSync(compiled) || fs.statSync(compiled).mtimeMs < fs.statSync(path.join(root, 'data', name)).mtimeMs) {
+    console.error(`dist/data is older than data/${name}: build copydesk first (npm run build)`)
+    process.exit(2)
+  }
 }
 
 await build({

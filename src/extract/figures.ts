@@ -440,7 +440,9 @@ export function extractFigures(text: string, tokens: Token[], lex: Lexicon): Fig
 
   /** Spelled cardinals ("eighteen billion", "twenty-one"); returns the index after, or 0. */
   function readSpelled(index: number): number {
-    const value = spelledValue(tokens[index].lower)
+    // "a million people", "a billion yuan": one of the magnitude.
+    const article = (tokens[index].lower === 'a' || tokens[index].lower === 'one') && word(index + 1) !== undefined && lex.magnitudes.has(word(index + 1)!) && word(index + 1) !== 'k'
+    const value = article ? 1 : spelledValue(tokens[index].lower)
     if (value === undefined) return 0
     let last = index
     let base = value

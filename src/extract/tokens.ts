@@ -27,6 +27,8 @@ export interface Token {
 const TOKEN =
   /[\p{L}\p{M}][\p{L}\p{M}\p{Nd}'’]*(?:[-‐][\p{L}\p{M}\p{Nd}][\p{L}\p{M}\p{Nd}'’]*)*|\d+(?:[.,:]\d+)*[\p{L}\p{M}]*|[^\s\p{L}\p{M}\d]/gu
 const NUMBER_PARTS = /^(\d+(?:[.,:]\d+)*)([\p{L}\p{M}]*)$/u
+/** Currency codes written solid with their figure ("RM476.5", "Rp5,000"): split off. */
+const GLUED_CURRENCY = /^(RM|Rp|Rs|RMB|USD|EUR|GBP|CNY|JPY)(?=\d)/u
 const SPACE = /\s/u
 
 export function tokenize(text: string): Token[] {
@@ -67,6 +69,14 @@ export function tokenize(text: string): Token[] {
         lower: value
       })
     } else {
+      const glued = GLUED_CURRENCY.exec(value)
+      if (glued) {
+        // The currency is a word; the rest is read again as a number from where it starts.
+        const end = start + glued[1].length
+        tokens.push({kind: 'word', start, end, text: glued[1], lower: glued[1].toLowerCase()})
+        TOKEN.lastIndex = end
+        continue
+      }
       tokens.push({kind: 'word', start, end: start + value.length, text: value, lower: value.toLowerCase()})
     }
   }
