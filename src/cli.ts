@@ -32,6 +32,7 @@ const ARCHIVE_THRESHOLD = 16
 const EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm']
 
 const HELP = `Usage: copydesk [options] [files, folders or globs ...]
+       copydesk serve [--port 8080]     the page for editors, on this machine
 
 Lint news copy for garbled numerals, impossible figures, malformed ordinals and
 name mismatches. With no files, reads the story from standard input.
@@ -77,6 +78,7 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
     io.stderr.write(`copydesk: ${message}\n`)
     return EXIT_USAGE
   }
+  if (argv[0] === 'serve') return serve(argv.slice(1), io, fail)
   let args: ReturnType<typeof parse>
   try {
     args = parse(argv)
@@ -288,6 +290,38 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
     return EXIT_USAGE
   }
   return errors > 0 || (values.frail && warnings > 0) ? EXIT_LINT : EXIT_OK
+}
+
+/** `copydesk serve [--port N] [--host H]`: the page for editors, on this machine. */
+async function serve(argv: string[], io: Io, fail: (message: string) => number): Promise<number> {
+  let values: {port?: string; host?: string; help?: boolean}
+  try {
+    values = parseArgs({args: argv, strict: true, options: {port: {type: 'string', short: 'p'}, host: {type: 'string'}, help: {type: 'boolean', short: 'h'}}}).values
+  } catch (error) {
+    return fail(`${(error as Error).message.split('\n')[0]} (see copydesk serve --help)`)
+  }
+  if (values.help) {
+    io.stdout.write('Usage: copydesk serve [--port 8080] [--host 127.0.0.1]\n\nServes the copydesk page on this machine; stories are linted in the browser and never uploaded.\n')
+    return EXIT_OK
+  }
+  const port = values.port === undefined ? 8080 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port must be a port number, not \`${values.port}\``)
+  const {startServer} = await import('./serve.js')
+  let server
+  try {
+    server = await startServer({port, host: values.host ?? '127.0.0.1'})
+  } catch (error) {
+    return fail((error as Error).message)
+  }
+  const address = server.address()
+  const actual = typeof address === 'object' && address ? address.port : port
+  io.stdout.write(`copydesk page: http://${values.host ?? '127.0.0.1'}:${actual}/ (Ctrl-C to stop)\n`)
+  await new Promise<void>((resolve) => {
+    const stop = () => server.close(() => resolve())
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  return EXIT_OK
 }
 
 /** A message about the copy (a rule, or a suppression comment), not about reading the file. */
