@@ -58,7 +58,6 @@
  */
 import {code, defineRule, type Report, type RuleMeta} from '../src/rule.js'
 import type {Extraction} from '../src/extract/index.js'
-import type {Figure} from '../src/extract/figures.js'
 import type {Entity} from '../src/knowledge/base.js'
 import {isCapitalized} from '../src/extract/tokens.js'
 
@@ -300,7 +299,6 @@ function checkShares(x: Extraction, report: Report): void {
       k++
       if (lower(k) === 'the' || lower(k) === 'all' || lower(k) === 'its' || lower(k) === 'their') k++
       if (lex.shareWholes.has(lower(k) ?? '')) share = true
-      else if (share && lower(k) && !lex.shareWholes.has(lower(k)!)) share = lower(before - 1) !== 'share' ? share : share
     } else if (lower(k) === 'stake' || lower(k) === 'share') {
       share = true
     }
@@ -381,4 +379,3 @@ function checkTimes(x: Extraction, report: Report): void {
   }
 }
 
-export type {Figure}

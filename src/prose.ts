@@ -121,7 +121,7 @@ export function proseFromTree(doc: string, tree: NlcstRoot): Prose {
   let shift = 0
   let lastFileEnd = 0
 
-  const visit = (node: NlcstParent | NlcstRoot, depth: number): void => {
+  const visit = (node: NlcstParent | NlcstRoot): void => {
     for (const child of node.children) {
       const start = length
       if (child.type === 'SourceNode') {
@@ -132,7 +132,7 @@ export function proseFromTree(doc: string, tree: NlcstRoot): Prose {
         length += 1
         lastFileEnd = to
       } else if ('children' in child) {
-        visit(child as NlcstParent, depth + 1)
+        visit(child as NlcstParent)
         if (child.type === 'SentenceNode') sentences.push({start, end: length})
         else if (child.type === 'ParagraphNode') paragraphs.push({start, end: length})
       } else {
@@ -170,7 +170,7 @@ export function proseFromTree(doc: string, tree: NlcstRoot): Prose {
     }
   }
 
-  visit(tree, 0)
+  visit(tree)
   const text = parts.join('')
   return new Prose(text, segments, sentences, paragraphs, false)
 }
