@@ -88,6 +88,23 @@ describe.runIf(run)('the page in a browser', () => {
     expect(await page.inputValue('#rule-malformed-ordinal')).toBe('off')
   })
 
+  it('reads at 200% zoom: one column, no sideways scrolling, every control labelled', async () => {
+    // 200% zoom of a 1280-pixel window lays the page out in 640 CSS pixels.
+    const zoomed = await browser.newPage({viewport: {width: 640, height: 900}})
+    await zoomed.goto(url)
+    await zoomed.waitForSelector('body[data-ready="true"]')
+    await zoomed.fill('#story', read('fixtures/seed/china-asean-expo.txt'))
+    await zoomed.waitForSelector('body[data-count="10"]')
+    const overflow = await zoomed.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    const unlabelled = await zoomed.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea')].filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label')).map((el) => el.id)
+    )
+    expect(unlabelled).toEqual([])
+    await zoomed.screenshot({path: path.join(output, 'web-zoom-200.png')})
+    await zoomed.close()
+  })
+
   it('never asks another origin for anything', () => {
     expect(requests.length).toBeGreaterThan(0)
     expect(requests.filter((r) => !r.startsWith(url))).toEqual([])
