@@ -28,6 +28,25 @@ export interface Lexicon {
   personTitles: Set<string>
   orgWords: Set<string>
   countNouns: Set<string>
+  approxAtLeast: Set<string>
+  approxNearly: Set<string>
+  approxAtMost: Set<string>
+  changeUp: Set<string>
+  changeDown: Set<string>
+  changeNeutral: Set<string>
+  changeLeadIns: Set<string>
+  partPrepositions: Set<string>
+  multiples: Map<string, number>
+  partsOpeners: string[][]
+  totalMarkers: string[][]
+  timeShiftWords: Set<string>
+  measureNouns: Set<string>
+  currentEditionCues: Set<string>
+  foundingVerbs: string[][]
+  anniversaryVerbs: Set<string>
+  relativeDays: Map<string, number>
+  pastVerbs: Set<string>
+  futureCues: string[][]
 }
 
 type ListKey =
@@ -49,7 +68,24 @@ type ListKey =
   | 'person_titles'
   | 'org_words'
   | 'count_nouns'
-type NumberKey = 'magnitudes' | 'units' | 'tens' | 'months'
+  | 'approx_at_least'
+  | 'approx_nearly'
+  | 'approx_at_most'
+  | 'change_up'
+  | 'change_down'
+  | 'change_neutral'
+  | 'change_lead_ins'
+  | 'part_prepositions'
+  | 'parts_openers'
+  | 'total_markers'
+  | 'time_shift_words'
+  | 'measure_nouns'
+  | 'current_edition_cues'
+  | 'founding_verbs'
+  | 'anniversary_verbs'
+  | 'past_verbs'
+  | 'future_cues'
+type NumberKey = 'magnitudes' | 'units' | 'tens' | 'months' | 'multiples' | 'relative_days'
 
 let cached: Lexicon | undefined
 
@@ -82,6 +118,8 @@ export function compileLexicon(raw: unknown, file: string, lineOf: (keys: Array<
     }
     return map
   }
+  /** A list of phrases ("set up", "a total of"), each as its words. */
+  const phrases = (key: ListKey): string[][] => [...list(key)].map((p) => p.split(/\s+/).filter(Boolean))
   const approximators = data.approximators
   if (!Array.isArray(approximators) || approximators.some((a) => !Array.isArray(a) || a.some((w) => typeof w !== 'string'))) {
     throw new DataError(file, '`approximators` must be a list of word lists', lineOf(['approximators']))
@@ -109,7 +147,26 @@ export function compileLexicon(raw: unknown, file: string, lineOf: (keys: Array<
     notNames: list('not_names'),
     personTitles: list('person_titles'),
     orgWords: list('org_words'),
-    countNouns: list('count_nouns')
+    countNouns: list('count_nouns'),
+    approxAtLeast: list('approx_at_least'),
+    approxNearly: list('approx_nearly'),
+    approxAtMost: list('approx_at_most'),
+    changeUp: list('change_up'),
+    changeDown: list('change_down'),
+    changeNeutral: list('change_neutral'),
+    changeLeadIns: list('change_lead_ins'),
+    partPrepositions: list('part_prepositions'),
+    multiples: numbers('multiples'),
+    partsOpeners: phrases('parts_openers'),
+    totalMarkers: phrases('total_markers'),
+    timeShiftWords: list('time_shift_words'),
+    measureNouns: list('measure_nouns'),
+    currentEditionCues: list('current_edition_cues'),
+    foundingVerbs: phrases('founding_verbs'),
+    anniversaryVerbs: list('anniversary_verbs'),
+    relativeDays: numbers('relative_days'),
+    pastVerbs: list('past_verbs'),
+    futureCues: phrases('future_cues')
   }
 }
 
