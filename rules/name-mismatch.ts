@@ -61,7 +61,7 @@ import {code, defineRule, type Report, type RuleMeta} from '../src/rule.js'
 import type {Extraction} from '../src/extract/index.js'
 import {stripPossessive, type PersonMention} from '../src/extract/names.js'
 import {editDistance, fold, squash} from '../src/knowledge/normalize.js'
-import type {Holder, Office} from '../src/knowledge/base.js'
+import type {Holder, Knowledge, Office} from '../src/knowledge/base.js'
 
 export const meta: RuleMeta = {
   id: 'name-mismatch',
@@ -86,21 +86,35 @@ export default nameMismatch
 
 // ---------------------------------------------------------------------------
 
+const PLAIN = /^[a-z]+$/i
+const variantIndexes = new WeakMap<Knowledge, Map<string, Array<{words: string[]; variant: string}>>>()
+
+/** Variants by their first folded word, built once per knowledge base. */
+function variantIndex(knowledge: Knowledge): Map<string, Array<{words: string[]; variant: string}>> {
+  let byFirst = variantIndexes.get(knowledge)
+  if (!byFirst) {
+    byFirst = new Map()
+    for (const [variant] of knowledge.variants) {
+      const words = variant.split(' ')
+      const list = byFirst.get(words[0]) ?? []
+      list.push({words, variant})
+      byFirst.set(words[0], list)
+    }
+    variantIndexes.set(knowledge, byFirst)
+  }
+  return byFirst
+}
+
 function checkOfficialNames(x: Extraction, lowConfidence: boolean, report: Report): void {
   const {tokens, knowledge} = x
   if (knowledge.variants.size === 0) return
-  // Index variants by their first folded word.
-  const byFirst = new Map<string, Array<{words: string[]; variant: string}>>()
-  for (const [variant] of knowledge.variants) {
-    const words = variant.split(' ')
-    const list = byFirst.get(words[0]) ?? []
-    list.push({words, variant})
-    byFirst.set(words[0], list)
-  }
+  const byFirst = variantIndex(knowledge)
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].kind !== 'word') continue
-    const folded = fold(stripPossessive(tokens[i].text))
-    const candidates = byFirst.get(folded.split(' ')[0])
+    const t = tokens[i]
+    if (t.kind !== 'word') continue
+    // Most words are plain lower-case-able ASCII: look them up as they are.
+    const key = PLAIN.test(t.text) ? t.lower : fold(stripPossessive(t.text)).split(' ')[0]
+    const candidates = byFirst.get(key)
     if (!candidates) continue
     for (const candidate of candidates) {
       // Compare word by word (a hyphenated token may hold several words).

@@ -11,13 +11,14 @@ import os from 'node:os'
 import path from 'node:path'
 import {Worker} from 'node:worker_threads'
 import {glob} from 'glob'
-import {createRequire} from 'node:module'
+import * as ignoreModule from 'ignore'
 import {VFile} from 'vfile'
 import {DataError} from './knowledge/files.js'
 import type {Overrides} from './settings.js'
 
-// `ignore` is CommonJS with a function export.
-const ignore = createRequire(import.meta.url)('ignore') as () => {add(patterns: string | string[]): unknown; ignores(path: string): boolean}
+// `ignore` is CommonJS with a function export (its default under ES modules and bundlers).
+type IgnoreFactory = () => {add(patterns: string | string[]): unknown; ignores(path: string): boolean}
+const ignore = ((ignoreModule as unknown as {default?: IgnoreFactory}).default ?? (ignoreModule as unknown as IgnoreFactory)) as IgnoreFactory
 
 export interface ArchiveOptions {
   cwd: string
@@ -65,15 +66,7 @@ export function defaultJobs(): number {
 /** The files a run lints, sorted, with explicitly named files that are ignored reported as such. */
 export async function findFiles(options: Pick<ArchiveOptions, 'cwd' | 'inputs' | 'extensions' | 'ignoreName' | 'ignorePath'>): Promise<{files: string[]; missing: string[]}> {
   const {cwd} = options
-  const ig = ignore()
-  ig.add(['node_modules/', '.git/'])
-  const ignoreFile = options.ignorePath ? path.resolve(cwd, options.ignorePath) : options.ignoreName ? findUp(cwd, options.ignoreName) : undefined
-  const ignoreBase = ignoreFile ? path.dirname(ignoreFile) : cwd
-  if (ignoreFile && fs.existsSync(ignoreFile)) ig.add(fs.readFileSync(ignoreFile, 'utf8'))
-  const ignored = (file: string) => {
-    const relative = path.relative(ignoreBase, file)
-    return relative !== '' && !relative.startsWith('..') && ig.ignores(relative.split(path.sep).join('/'))
-  }
+  const ignored = ignoreFilter(cwd, options)
   const extensionPattern = `**/*.{${options.extensions.join(',')}}`
   const found = new Set<string>()
   const missing: string[] = []
@@ -99,6 +92,19 @@ export async function findFiles(options: Pick<ArchiveOptions, 'cwd' | 'inputs' |
   }
   const files = [...found].map((f) => path.relative(cwd, f)).sort((a, b) => a.localeCompare(b))
   return {files, missing}
+}
+
+/** Whether a file is ignored: `.copydeskignore` (the nearest above `cwd`, or the one given), node_modules, .git. */
+export function ignoreFilter(cwd: string, options: {ignoreName?: string; ignorePath?: string}): (file: string) => boolean {
+  const ig = ignore()
+  ig.add(['node_modules/', '.git/'])
+  const ignoreFile = options.ignorePath ? path.resolve(cwd, options.ignorePath) : options.ignoreName ? findUp(cwd, options.ignoreName) : undefined
+  const ignoreBase = ignoreFile ? path.dirname(ignoreFile) : cwd
+  if (ignoreFile && fs.existsSync(ignoreFile)) ig.add(fs.readFileSync(ignoreFile, 'utf8'))
+  return (file: string) => {
+    const relative = path.relative(ignoreBase, file)
+    return relative !== '' && !relative.startsWith('..') && ig.ignores(relative.split(path.sep).join('/'))
+  }
 }
 
 function findUp(dir: string, name: string): string | undefined {

@@ -3,7 +3,7 @@
  *
  * Modelled on unified-language-server (the same document sync, diagnostic
  * mapping and quick fixes from each message's `expected`), on the same
- * libraries (vscode-languageserver, unist-util-lsp, unified-engine), with what
+ * libraries (vscode-languageserver, unist-util-lsp), with what
  * it lacks for copy desks: copydesk's own config discovery (shared with the
  * command line), related information pointing back to a first mention, at most
  * one lint running and one waiting per document (typing never queues work),
@@ -12,8 +12,6 @@
  */
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {PassThrough} from 'node:stream'
-import {engine} from 'unified-engine'
 import {fromPosition} from 'unist-util-lsp'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -36,8 +34,10 @@ import {TextDocument} from 'vscode-languageserver-textdocument'
 import {createEngineProcessor, SettingsResolver} from './settings.js'
 import {DataError} from './knowledge/files.js'
 import {sortMessages} from './index.js'
+import {ignoreFilter} from './archive.js'
 
-const EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm']
+/** Pause before re-linting a document that changed while it was being linted. */
+const BURST_PAUSE_MS = 15
 
 export interface ServerOptions {
   /** Today (YYYY-MM-DD), for tests. */
@@ -74,35 +74,39 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return resolver
   }
 
-  /** Lint one document version through the same engine and settings as the command line. */
+  const processors = new Map<SettingsResolver, ReturnType<ReturnType<typeof createEngineProcessor>>>()
+  const ignores = new Map<string, (file: string) => boolean>()
+
+  /**
+   * Lint one document version with the command line's processor and settings.
+   * The processor (parser and per-file rules) is built once per workspace and the
+   * ignore file read once, not on every keystroke, as a run through
+   * unified-engine would.
+   */
   async function lintDocument(document: TextDocument): Promise<VFile | undefined> {
     const cwd = workspaceOf(document.uri)
     const resolver = resolverFor(cwd)
     const filePath = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : path.join(cwd, 'untitled.txt')
+    let ignored = ignores.get(cwd)
+    if (!ignored) {
+      ignored = ignoreFilter(cwd, {ignoreName: '.copydeskignore'})
+      ignores.set(cwd, ignored)
+    }
+    if (ignored(filePath)) return undefined
+    let processor = processors.get(resolver)
+    if (!processor) {
+      processor = createEngineProcessor(resolver)().freeze()
+      processors.set(resolver, processor)
+    }
     const file = new VFile({cwd, path: filePath, value: document.getText()})
-    return new Promise((resolve) => {
-      engine(
-        {
-          processor: createEngineProcessor(resolver) as never,
-          cwd,
-          files: [file],
-          extensions: EXTENSIONS,
-          ignoreName: '.copydeskignore',
-          detectConfig: false,
-          silentlyIgnore: true,
-          quiet: true,
-          out: false,
-          output: false,
-          streamError: new PassThrough(),
-          streamOut: new PassThrough(),
-          reporter: () => ''
-        },
-        (error) => {
-          if (error) file.message(String(error)).fatal = true
-          resolve(file.data.unifiedEngineIgnored ? undefined : file)
-        }
-      )
-    })
+    try {
+      const tree = processor.parse(file)
+      await processor.run(tree, file)
+    } catch (error) {
+      // As unified-engine records a failure: a fatal message with the cause.
+      if (!file.messages.includes(error as never)) file.message('Cannot process file', {cause: error as Error}).fatal = true
+    }
+    return file
   }
 
   function toDiagnostic(message: VFileMessage, uri: string): Diagnostic {
@@ -150,7 +154,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   async function run(uri: string, state: DocumentState): Promise<void> {
     state.running = true
     try {
-      for (;;) {
+      for (let round = 0; ; round++) {
+        // Let notifications already received land first; in a burst of edits (a
+        // newer version arrived while linting), wait a moment more, so the burst
+        // is linted at its last version rather than once per keystroke.
+        await new Promise((resolve) => (round === 0 ? setImmediate(resolve) : setTimeout(resolve, BURST_PAUSE_MS)))
         state.pending = false
         const document = documents.get(uri)
         if (!document) return
@@ -207,6 +215,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // A changed .copydeskrc, house list or ignore file: read them again and re-lint.
   const relintAll = () => {
     for (const resolver of resolvers.values()) resolver.clear()
+    ignores.clear()
     for (const document of documents.all()) schedule(document.uri)
   }
   connection.onDidChangeWatchedFiles(relintAll)

@@ -30,7 +30,13 @@ describe('VS Code extension package', () => {
     // The bundled server, alone, lints a story.
     const server = spawn(process.execPath, [path.join(out, 'extension', 'server', 'server.mjs'), '--stdio'], {cwd: out})
     const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin))
-    const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, resolve))
+    let stderr = ''
+    server.stderr.on('data', (d) => (stderr += d))
+    const published = new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+      connection.onNotification(PublishDiagnosticsNotification.type, resolve)
+      server.on('exit', (code) => reject(new Error(`the bundled server exited (${code}): ${stderr}`)))
+      setTimeout(() => reject(new Error(`no diagnostics from the bundled server: ${stderr}`)), 30000)
+    })
     connection.listen()
     await connection.sendRequest(InitializeRequest.type, {processId: process.pid, rootUri: pathToFileURL(out).href, capabilities: {}, workspaceFolders: null})
     await connection.sendNotification(InitializedNotification.type, {})
