@@ -105,6 +105,16 @@ describe.runIf(run)('the page in a browser', () => {
     await zoomed.close()
   })
 
+  it('checks a translation against its Chinese source', async () => {
+    await page.selectOption('#format', 'text')
+    await page.click('summary')
+    await page.fill('#source', '截至今年7月，中国与东盟双向投资累计超3800亿美元，在东盟设立直接投资企业超6500家。')
+    await page.fill('#story', 'As of July, two-way investment exceeded US$7 billion, and more than 6,500 enterprises had been set up.')
+    await page.waitForSelector('#preview mark[data-rule="source-mismatch"]')
+    expect(await page.locator('#preview mark[data-rule="source-mismatch"]').allTextContents()).toEqual(['US$7 billion'])
+    expect(await page.getByRole('button', {name: 'Replace US$7 billion with US$380 billion'}).count()).toBe(1)
+  })
+
   it('never asks another origin for anything', () => {
     expect(requests.length).toBeGreaterThan(0)
     expect(requests.filter((r) => !r.startsWith(url))).toEqual([])

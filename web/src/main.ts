@@ -25,6 +25,7 @@ const preview = $('preview')
 const houseBox = $<HTMLTextAreaElement>('house')
 const houseError = $('house-error')
 const dateBox = $<HTMLInputElement>('date')
+const sourceBox = $<HTMLTextAreaElement>('source')
 
 const settings: Settings = readSettings()
 let knowledge: Knowledge = loadKnowledge()
@@ -73,7 +74,8 @@ async function run(): Promise<void> {
   const mine = ++generation
   const text = story.value
   const started = performance.now()
-  const file = await lint(text, {path: pathFor(format.value as Format), knowledge, rules: ruleSettings() as never, date: settings.date || undefined})
+  const source = sourceBox.value.trim() ? sourceBox.value : undefined
+  const file = await lint(text, {path: pathFor(format.value as Format), knowledge, rules: ruleSettings() as never, date: settings.date || undefined, source})
   if (mine !== generation) return
   messages = file.messages.filter((m) => m.place && 'start' in m.place)
   render(text)
@@ -226,6 +228,7 @@ function renderRuleSettings(): void {
 
 // Wiring.
 story.addEventListener('input', schedule)
+sourceBox.addEventListener('input', schedule)
 format.addEventListener('change', () => void run())
 $<HTMLInputElement>('file').addEventListener('change', async (event) => {
   const input = event.target as HTMLInputElement
