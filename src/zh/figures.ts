@@ -323,20 +323,8 @@ function decadeYear(d: number, centuryShift: number | undefined, referenceYear: 
   return base + d <= referenceYear ? base + d : base - 100 + d
 }
 
-interface Draft {
-  start: number
-  end: number
-  value: number
-  kind: ZhFigureKind
-  unit?: string
-  currency?: ZhCurrency
-  approx?: ZhApprox
-  points?: boolean
-  word?: boolean
-  year?: number
-  month?: number
-  day?: number
-}
+/** A figure before its text is cut out. */
+type Draft = Omit<ZhFigure, 'raw'>
 
 /**
  * Every figure in Chinese text, in order, with exact offsets. See the file
