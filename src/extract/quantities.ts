@@ -207,9 +207,30 @@ export function overlaps(a: Range, b: Range): boolean {
 }
 
 /** The phrase of `phrases` whose words start at token `i`, if any (longest first). */
+const phraseIndexes = new WeakMap<string[][], Map<string, string[][]>>()
+
+/** Phrases by their first word, built once per list (phraseAt runs at every token). */
+function phraseIndex(phrases: string[][]): Map<string, string[][]> {
+  let index = phraseIndexes.get(phrases)
+  if (!index) {
+    index = new Map()
+    for (const words of phrases) {
+      const list = index.get(words[0]) ?? []
+      list.push(words)
+      index.set(words[0], list)
+    }
+    phraseIndexes.set(phrases, index)
+  }
+  return index
+}
+
 export function phraseAt(x: Extraction, i: number, phrases: string[][]): string[] | undefined {
+  const first = x.tokens[i]
+  if (!first || first.kind !== 'word') return undefined
+  const candidates = phraseIndex(phrases).get(first.lower)
+  if (!candidates) return undefined
   let best: string[] | undefined
-  for (const words of phrases) {
+  for (const words of candidates) {
     if (best && words.length <= best.length) continue
     let ok = true
     for (let w = 0; w < words.length; w++) {

@@ -69,7 +69,9 @@ export function tokenize(text: string): Token[] {
         lower: value
       })
     } else {
-      const glued = GLUED_CURRENCY.exec(value)
+      // Only a word ending in a digit can be a currency glued to its figure.
+      const last = value.charCodeAt(value.length - 1)
+      const glued = last >= 48 && last <= 57 ? GLUED_CURRENCY.exec(value) : null
       if (glued) {
         // The currency is a word; the rest is read again as a number from where it starts.
         const end = start + glued[1].length
@@ -84,6 +86,10 @@ export function tokenize(text: string): Token[] {
 }
 
 function isLinkStart(text: string, start: number, value: string): boolean {
+  // Cheap first: only "http", "https", "ftp" and "www" start a link.
+  if (value.length < 3 || value.length > 5) return false
+  const c = value.charCodeAt(0) | 32
+  if (c !== 104 && c !== 102 && c !== 119) return false
   const lower = value.toLowerCase()
   if ((lower === 'http' || lower === 'https' || lower === 'ftp') && text.startsWith('://', start + value.length)) {
     return true
