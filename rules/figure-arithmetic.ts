@@ -234,35 +234,32 @@ function statedAfter(x: Extraction, q: Quantities, end: number): Stated | undefi
   return undefined
 }
 
+/**
+ * Two endpoints joined by a word after the one at `k`: "from A to B" or "to B from A",
+ * a unit noun after the first repeated after the second ("200 tonnes to 300 tonnes").
+ */
+function endpointPair(x: Extraction, q: Quantities, k: number, join: string): {first: Endpoint; second: Endpoint; last: number} | undefined {
+  const {tokens} = x
+  const first = endpointAt(x, q, k + 1)
+  if (!first) return undefined
+  const unit = unitNoun(x, first)
+  const second = endpointAt(x, q, first.last + (unit ? 3 : 2))
+  if (!second || tokens[first.last + (unit ? 2 : 1)]?.lower !== join) return undefined
+  if (unit && tokens[second.last + 1]?.lower !== unit) return undefined
+  return {first, second, last: unit ? second.last + 1 : second.last}
+}
+
 function checkChanges(x: Extraction, q: Quantities, report: Report): void {
   const {tokens} = x
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]
     if (t.kind !== 'word') continue
-    let a: Endpoint | undefined
-    let b: Endpoint | undefined
-    let last: number
-    if (t.lower === 'from') {
-      // "from A to B", "from 200 tonnes to 300 tonnes"
-      a = endpointAt(x, q, k + 1)
-      if (!a) continue
-      const unit = unitNoun(x, a)
-      b = endpointAt(x, q, a.last + (unit ? 3 : 2))
-      if (!b || tokens[a.last + (unit ? 2 : 1)]?.lower !== 'to') continue
-      if (unit && tokens[b.last + 1]?.lower !== unit) continue
-      last = unit ? b.last + 1 : b.last
-    } else if (t.lower === 'to') {
-      // "rose 3% to 103 from 100"
-      b = endpointAt(x, q, k + 1)
-      if (!b) continue
-      const unit = unitNoun(x, b)
-      a = endpointAt(x, q, b.last + (unit ? 3 : 2))
-      if (!a || tokens[b.last + (unit ? 2 : 1)]?.lower !== 'from') continue
-      if (unit && tokens[a.last + 1]?.lower !== unit) continue
-      last = unit ? a.last + 1 : a.last
-    } else {
-      continue
-    }
+    // "from A to B" ("from 200 tonnes to 300 tonnes"), or "to B from A" ("rose 3% to 103 from 100").
+    if (t.lower !== 'from' && t.lower !== 'to') continue
+    const pair = endpointPair(x, q, k, t.lower === 'from' ? 'to' : 'from')
+    if (!pair) continue
+    const [a, b] = t.lower === 'from' ? [pair.first, pair.second] : [pair.second, pair.first]
+    let last = pair.last
     if (x.tokenSentence[k] !== x.tokenSentence[last]) continue
     // Only a change has a stated rise or fall: "rose from", "an increase of 5% from", "rose 3% to";
     // a bare "from 200 to 300" is a range.
