@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The copydesk language server (LSP over stdio by default).
-import '../dist/src/server-main.js'
+import '../dist/src/language-server/main.js'

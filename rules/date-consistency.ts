@@ -59,7 +59,7 @@
  * 2:35-2:47: Unexpected date `September 12` for a past event: the story is dated September 9, 2023
  * ```
  */
-import {code, defineRule, type Report, type RuleMeta} from '../src/rule.js'
+import {code, defineRule, type Report, type RuleMeta} from '../src/core/rule.js'
 import {storyDate, type Extraction} from '../src/extract/index.js'
 import type {DateMention} from '../src/extract/figures.js'
 import {hasPhrase, isYear, quantities, type Quantities} from '../src/extract/quantities.js'

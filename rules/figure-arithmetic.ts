@@ -73,7 +73,7 @@
  * 1:164-1:171: Unexpected total `210,000`, expected `200,000`
  * ```
  */
-import {code, defineRule, type Report, type RuleMeta} from '../src/rule.js'
+import {code, defineRule, type Report, type RuleMeta} from '../src/core/rule.js'
 import type {Extraction} from '../src/extract/index.js'
 import type {Figure} from '../src/extract/figures.js'
 import {isCapitalized} from '../src/extract/tokens.js'

@@ -58,7 +58,7 @@
  * 1:93-1:97: Unexpected `25th` anniversary for a founding in 2004, expected `19th` in 2023
  * ```
  */
-import {code, defineRule, type Report, type RuleMeta} from '../src/rule.js'
+import {code, defineRule, type Report, type RuleMeta} from '../src/core/rule.js'
 import type {Extraction} from '../src/extract/index.js'
 import type {Figure} from '../src/extract/figures.js'
 import type {NameChain} from '../src/extract/names.js'

@@ -53,7 +53,7 @@
  * 1:69-1:80: Unexpected placeholder `??? billion` where a figure should be
  * ```
  */
-import {code, defineRule, type RuleMeta} from '../src/rule.js'
+import {code, defineRule, type RuleMeta} from '../src/core/rule.js'
 
 export const meta: RuleMeta = {
   id: 'garbled-numeral',

@@ -56,7 +56,7 @@
  * 1:48-1:53: Unexpected time `25:40`: no such time of day
  * ```
  */
-import {code, defineRule, type Report, type RuleMeta} from '../src/rule.js'
+import {code, defineRule, type Report, type RuleMeta} from '../src/core/rule.js'
 import type {Extraction} from '../src/extract/index.js'
 import type {Entity} from '../src/knowledge/base.js'
 import {isCapitalized} from '../src/extract/tokens.js'

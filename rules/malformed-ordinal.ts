@@ -52,7 +52,7 @@
  * 1:49-1:50: Unexpected cardinal `3` before the name of a numbered event, expected the ordinal `3rd`
  * ```
  */
-import {code, defineRule, type RuleMeta} from '../src/rule.js'
+import {code, defineRule, type RuleMeta} from '../src/core/rule.js'
 import {isCapitalized} from '../src/extract/tokens.js'
 import {ordinalSuffix} from '../src/extract/figures.js'
 

@@ -57,7 +57,7 @@
  * 1:117-1:126: Unexpected `Cong Lian`: the same person is written `Cong Liang` earlier in the story
  * ```
  */
-import {code, defineRule, type Report, type RuleMeta} from '../src/rule.js'
+import {code, defineRule, type Report, type RuleMeta} from '../src/core/rule.js'
 import type {Extraction} from '../src/extract/index.js'
 import {stripPossessive, type PersonMention} from '../src/extract/names.js'
 import {editDistance, fold, squash} from '../src/knowledge/normalize.js'

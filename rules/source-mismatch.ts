@@ -42,7 +42,7 @@
  * 1:71-1:76: Unexpected `5,600`: the source has `6500家` (6,500)
  * ```
  */
-import {code, defineRule, type Report, type RuleMeta} from '../src/rule.js'
+import {code, defineRule, type Report, type RuleMeta} from '../src/core/rule.js'
 import type {Extraction} from '../src/extract/index.js'
 import {extractChineseFigures, type ZhFigure} from '../src/zh/figures.js'
 import {formatEnglish} from '../src/zh/numerals.js'

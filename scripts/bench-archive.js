@@ -15,7 +15,7 @@ const count = Number(args[args.indexOf('--stories') + 1]) || 2000
 const json = args.includes('--json')
 const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length
 
-if (!fs.existsSync(path.join(root, 'dist', 'src', 'cli.js'))) {
+if (!fs.existsSync(path.join(root, 'dist', 'src', 'cli', 'main.js'))) {
   console.error('build copydesk first: npm run build')
   process.exit(2)
 }
@@ -37,7 +37,7 @@ for (let i = 0; i < count; i++) {
 
 // Run the CLI in a child that reports its own peak memory (workers included).
 function runCli(cliArgs) {
-  const code = `import(${JSON.stringify(path.join(root, 'dist', 'src', 'cli.js'))}).then(async (m) => {
+  const code = `import(${JSON.stringify(path.join(root, 'dist', 'src', 'cli', 'main.js'))}).then(async (m) => {
     const {Writable} = await import('node:stream')
     const sink = new Writable({write(_c, _e, cb) { cb() }})
     const start = performance.now()

@@ -26,7 +26,7 @@ walk(dist)
 const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0)
 const gzipped = files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f)).length, 0)
 
-const {startServer} = await import(path.join(root, 'dist', 'src', 'serve.js'))
+const {startServer} = await import(path.join(root, 'dist', 'src', 'page-server', 'server.js'))
 const server = await startServer({port: 0, host: '127.0.0.1'})
 const url = `http://127.0.0.1:${server.address().port}/`
 const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p))

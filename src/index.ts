@@ -2,12 +2,12 @@
  * copydesk's programmatic interface: lint a story and get vfile messages.
  */
 import {VFile} from 'vfile'
-import {createProcessor, type ProcessorOptions} from './processor.js'
+import {createProcessor, type ProcessorOptions} from './core/processor.js'
 import {loadKnowledge} from './knowledge/base.js'
 
-export {createProcessor, type ProcessorOptions, type RuleSetting, type Severity} from './processor.js'
+export {createProcessor, type ProcessorOptions, type RuleSetting, type Severity} from './core/processor.js'
 export {loadKnowledge, Knowledge} from './knowledge/base.js'
-export {rules, ruleIds, type RuleId} from './rules.js'
+export {rules, ruleIds, type RuleId} from './core/rules.js'
 
 export interface LintOptions extends Partial<ProcessorOptions> {
   /** File path (its extension picks the format: .md, .html, else plain text). */

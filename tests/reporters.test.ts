@@ -9,9 +9,9 @@ import ajvFormats from 'ajv-formats'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {lint, loadKnowledge, ruleIds, rules, type LintOptions} from '../src/index.js'
-import {formatGithub} from '../src/reporters/github.js'
-import {formatSarif, INPUT_ERROR_ID} from '../src/reporters/sarif.js'
-import {docsUrl} from '../src/rule.js'
+import {formatGithub} from '../src/cli/reporters/github.js'
+import {formatSarif, INPUT_ERROR_ID} from '../src/cli/reporters/sarif.js'
+import {docsUrl} from '../src/core/rule.js'
 import {read, root} from './helpers.js'
 
 // The official OASIS schema is JSON Schema draft-04, hence ajv-draft-04 rather than ajv's own class.

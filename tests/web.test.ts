@@ -7,7 +7,7 @@ import path from 'node:path'
 import type {Server} from 'node:http'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {chromium, type Browser, type Page} from 'playwright-core'
-import {startServer} from '../src/serve.js'
+import {startServer} from '../src/page-server/server.js'
 import {read, root} from './helpers.js'
 
 const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p))

@@ -38,7 +38,7 @@ await build({
 
 // The server as one ES module; it finds its data in ../data and ../dist/data.
 await build({
-  entryPoints: [path.join(root, 'dist', 'src', 'server-main.js')],
+  entryPoints: [path.join(root, 'dist', 'src', 'language-server', 'main.js')],
   outfile: path.join(stage, 'server', 'server.mjs'),
   bundle: true,
   platform: 'node',

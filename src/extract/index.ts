@@ -5,7 +5,7 @@
  */
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {Prose} from '../prose.js'
+import type {Prose} from '../core/prose.js'
 import {lexicon, type Lexicon} from '../knowledge/lexicon.js'
 import type {Knowledge} from '../knowledge/base.js'
 import {tokenize, type Token} from './tokens.js'

@@ -3,7 +3,7 @@
  * same rules and knowledge base as the command line; nothing is uploaded.
  */
 import {lint, loadKnowledge, ruleIds, type Knowledge, type RuleSetting, type Severity} from '../../src/index.js'
-import {rules} from '../../src/rules.js'
+import {rules} from '../../src/core/rules.js'
 import {registerHouseFile} from './shims/files.js'
 import type {VFileMessage} from 'vfile-message'
 

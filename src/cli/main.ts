@@ -12,14 +12,14 @@ import process from 'node:process'
 import {parseArgs} from 'node:util'
 import {engine} from 'unified-engine'
 import type {VFile} from 'vfile'
-import {DataError} from './knowledge/files.js'
-import {checkRuleId, checkSetting, isDate} from './config.js'
-import {createEngineProcessor, SettingsResolver, type Overrides} from './settings.js'
-import {rules, ruleIds} from './rules.js'
-import {sortMessages} from './index.js'
-import {changedLines, GitError, touchesChange} from './changed.js'
-import {defaultJobs, findFiles, lintArchive} from './archive.js'
-import {formatReport, REPORTERS, type ReporterName} from './reporters.js'
+import {DataError} from '../knowledge/files.js'
+import {checkRuleId, checkSetting, isDate} from '../config/config.js'
+import {createEngineProcessor, SettingsResolver, type Overrides} from '../config/settings.js'
+import {rules, ruleIds} from '../core/rules.js'
+import {sortMessages} from '../index.js'
+import {changedLines, GitError, touchesChange} from './since.js'
+import {defaultJobs, findFiles, lintArchive} from './archive/pool.js'
+import {formatReport, REPORTERS, type ReporterName} from './reporters/index.js'
 
 export const EXIT_OK = 0
 export const EXIT_LINT = 1
@@ -306,7 +306,7 @@ async function serve(argv: string[], io: Io, fail: (message: string) => number):
   }
   const port = values.port === undefined ? 8080 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port must be a port number, not \`${values.port}\``)
-  const {startServer} = await import('./serve.js')
+  const {startServer} = await import('../page-server/server.js')
   let server
   try {
     server = await startServer({port, host: values.host ?? '127.0.0.1'})
@@ -360,7 +360,7 @@ function parse(argv: string[]) {
 }
 
 function version(): string {
-  const pkg = new URL('../../package.json', import.meta.url)
+  const pkg = new URL('../../../package.json', import.meta.url)
   try {
     return JSON.parse(fs.readFileSync(pkg, 'utf8')).version
   } catch {

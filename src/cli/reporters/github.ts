@@ -12,7 +12,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {rules} from '../rules.js'
+import {rules} from '../../core/rules.js'
 
 export interface GithubOptions {
   /** Folder that file paths are made relative to (default: `process.cwd()`). */

@@ -31,10 +31,10 @@ import {
   type InitializeParams
 } from 'vscode-languageserver/node.js'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import {createEngineProcessor, SettingsResolver} from './settings.js'
-import {DataError} from './knowledge/files.js'
-import {sortMessages} from './index.js'
-import {ignoreFilter} from './archive.js'
+import {createEngineProcessor, SettingsResolver} from '../config/settings.js'
+import {DataError} from '../knowledge/files.js'
+import {sortMessages} from '../index.js'
+import {ignoreFilter} from '../cli/archive/pool.js'
 
 /** Pause before re-linting a document that changed while it was being linted. */
 const BURST_PAUSE_MS = 15

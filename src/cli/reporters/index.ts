@@ -5,8 +5,8 @@
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {reporterJson} from 'vfile-reporter-json'
-import {formatSarif} from './reporters/sarif.js'
-import {formatGithub} from './reporters/github.js'
+import {formatSarif} from './sarif.js'
+import {formatGithub} from './github.js'
 
 export const REPORTERS = ['pretty', 'json', 'sarif', 'github'] as const
 export type ReporterName = (typeof REPORTERS)[number]

@@ -12,14 +12,19 @@ import type {Nodes as HastNodes} from 'hast'
 import type {VFile} from 'vfile'
 import {commentMarker} from 'mdast-comment-marker'
 import {messageControl} from 'unified-message-control'
-import type {Allowed} from './config.js'
-import {ruleIds} from './rules.js'
+import {ruleIds, type RuleId} from './rules.js'
 
 declare module 'vfile' {
   interface DataMap {
     /** The Markdown or HTML tree the prose came from (for suppression comments). */
     sourceTree: {format: 'markdown'; tree: MdastNodes} | {format: 'html'; tree: HastNodes}
   }
+}
+
+/** A phrase an editor has accepted: no message inside it (for the listed rules, or any). */
+export interface Allowed {
+  phrase: string
+  rules?: RuleId[]
 }
 
 export interface ControlOptions {

@@ -7,8 +7,8 @@ import type {VFile} from 'vfile'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {lintRule} from 'unified-lint-rule'
-import {extraction, type Extraction} from './extract/index.js'
-import {dataDir} from './knowledge/files.js'
+import {extraction, type Extraction} from '../extract/index.js'
+import {dataDir} from '../knowledge/files.js'
 
 /** Each rule's documentation: docs/rules.md in the installed package (works offline). */
 export function docsUrl(id: string): string {

@@ -36,9 +36,9 @@ import {pathToFileURL} from 'node:url'
 import {SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder} from 'node-sarif-builder'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {dataDir} from '../knowledge/files.js'
-import {docsUrl} from '../rule.js'
-import {rules} from '../rules.js'
+import {dataDir} from '../../knowledge/files.js'
+import {docsUrl} from '../../core/rule.js'
+import {rules} from '../../core/rules.js'
 
 export interface SarifOptions {
   /** Folder that file paths are made relative to (default: `process.cwd()`). */

@@ -13,8 +13,8 @@ import {Worker} from 'node:worker_threads'
 import {glob} from 'glob'
 import * as ignoreModule from 'ignore'
 import {VFile} from 'vfile'
-import {DataError} from './knowledge/files.js'
-import type {Overrides} from './settings.js'
+import {DataError} from '../../knowledge/files.js'
+import type {Overrides} from '../../config/settings.js'
 
 // `ignore` is CommonJS with a function export (its default under ES modules and bundlers).
 type IgnoreFactory = () => {add(patterns: string | string[]): unknown; ignores(path: string): boolean}
@@ -123,7 +123,7 @@ export async function lintArchive(files: string[], options: ArchiveOptions): Pro
   const results: VFile[] = new Array(files.length)
   if (files.length === 0) return results
   const jobs = Math.max(1, Math.min(options.jobs, files.length))
-  const workerUrl = new URL('./archive-worker.js', import.meta.url)
+  const workerUrl = new URL('./worker.js', import.meta.url)
   const workers: Worker[] = []
   let next = 0
   let done = 0

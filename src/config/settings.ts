@@ -14,11 +14,11 @@ import type {VFile} from 'vfile'
 import {unified, type Processor} from 'unified'
 import {CONFIG_NAMES, readConfig, type Config} from './config.js'
 import picomatch from 'picomatch'
-import {loadKnowledge, type Knowledge} from './knowledge/base.js'
-import {createProcessor} from './processor.js'
-import {copydeskParse, InputError, type Format} from './parse.js'
-import type {RuleId} from './rules.js'
-import type {RuleSetting} from './processor.js'
+import {loadKnowledge, type Knowledge} from '../knowledge/base.js'
+import {createProcessor} from '../core/processor.js'
+import {copydeskParse, InputError, type Format} from '../core/parse.js'
+import type {RuleId} from '../core/rules.js'
+import type {RuleSetting} from '../core/processor.js'
 
 export interface Overrides {
   /** Use this config file for every file (`--config`). */

@@ -5,19 +5,16 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {DataError, parseData} from './knowledge/files.js'
-import {checkOptions, OptionError} from './rule.js'
-import {rules, ruleIds, type RuleId} from './rules.js'
-import type {RuleSetting, Severity} from './processor.js'
-import type {Format} from './parse.js'
+import {DataError, parseData} from '../knowledge/files.js'
+import {checkOptions, OptionError} from '../core/rule.js'
+import {rules, ruleIds, type RuleId} from '../core/rules.js'
+import type {RuleSetting, Severity} from '../core/processor.js'
+import type {Format} from '../core/parse.js'
+import type {Allowed} from '../core/control.js'
 
 export const CONFIG_NAMES = ['.copydeskrc', '.copydeskrc.json', '.copydeskrc.yaml', '.copydeskrc.yml']
 
-/** A phrase an editor has accepted: no message inside it (for the listed rules, or any). */
-export interface Allowed {
-  phrase: string
-  rules?: RuleId[]
-}
+export type {Allowed}
 
 /** Settings for the files matching `files` (globs relative to the config's folder). */
 export interface Override {

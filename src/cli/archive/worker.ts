@@ -7,9 +7,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {parentPort, workerData} from 'node:worker_threads'
 import {VFile} from 'vfile'
-import {createEngineProcessor, SettingsResolver} from './settings.js'
-import type {SerializedMessage, WorkerResult, WorkerTask} from './archive.js'
-import {DataError} from './knowledge/files.js'
+import {createEngineProcessor, SettingsResolver} from '../../config/settings.js'
+import type {SerializedMessage, WorkerResult, WorkerTask} from './pool.js'
+import {DataError} from '../../knowledge/files.js'
 
 const {cwd, overrides, maxSize} = workerData as {cwd: string; overrides: ConstructorParameters<typeof SettingsResolver>[1]; maxSize?: number}
 const resolver = new SettingsResolver(cwd, overrides)

@@ -1,0 +1,24 @@
+/** The rules, by their stable ids. */
+import garbledNumeral from '../../rules/garbled-numeral.js'
+import impossibleFigure from '../../rules/impossible-figure.js'
+import malformedOrdinal from '../../rules/malformed-ordinal.js'
+import nameMismatch from '../../rules/name-mismatch.js'
+import sourceMismatch from '../../rules/source-mismatch.js'
+import figureArithmetic from '../../rules/figure-arithmetic.js'
+import figureConsistency from '../../rules/figure-consistency.js'
+import dateConsistency from '../../rules/date-consistency.js'
+
+export const rules = {
+  'garbled-numeral': garbledNumeral,
+  'impossible-figure': impossibleFigure,
+  'malformed-ordinal': malformedOrdinal,
+  'name-mismatch': nameMismatch,
+  'source-mismatch': sourceMismatch,
+  'figure-arithmetic': figureArithmetic,
+  'figure-consistency': figureConsistency,
+  'date-consistency': dateConsistency
+} as const
+
+export type RuleId = keyof typeof rules
+
+export const ruleIds = Object.keys(rules) as RuleId[]
