@@ -66,14 +66,46 @@ import {hasPhrase, isYear, quantities, type Quantities} from '../src/extract/qua
 
 export const meta: RuleMeta = {
   id: 'date-consistency',
-  description: 'Weekdays that do not match their dates, relative dates the dateline contradicts, past events dated after the story',
+  description:
+    'Weekdays that do not match their dates, relative dates the dateline contradicts, past events dated after the story',
   suggestions: true,
   options: {}
 }
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
-const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-const CLAUSE_WORDS = new Set(['that', 'which', 'who', 'when', 'where', 'while', 'but', 'and', 'if', 'because', 'although', 'as', 'after', 'before', 'until', 'since'])
+const MONTH_NAMES = [
+  '',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+]
+const CLAUSE_WORDS = new Set([
+  'that',
+  'which',
+  'who',
+  'when',
+  'where',
+  'while',
+  'but',
+  'and',
+  'if',
+  'because',
+  'although',
+  'as',
+  'after',
+  'before',
+  'until',
+  'since'
+])
 const DAY = 86_400_000
 /** How far from the story's date a date without a year is read in the story's year. */
 const NEAR_DAYS = 45
@@ -118,7 +150,10 @@ function weekdayOf(days: number): string {
 }
 
 /** The day a date names: its own year, else the year that puts it nearest the story's date. */
-function resolve(date: DateMention, story: Story | undefined): {days: number; year: number; inferred: boolean} | undefined {
+function resolve(
+  date: DateMention,
+  story: Story | undefined
+): {days: number; year: number; inferred: boolean} | undefined {
   if (date.year !== undefined) return {days: daysOf(date.year, date.month, date.day), year: date.year, inferred: false}
   if (!story) return undefined
   let best: {days: number; year: number; inferred: boolean} | undefined
@@ -146,7 +181,10 @@ function rewrite(x: Extraction, date: DateMention, days: number): string {
   const monthFirst = date.monthToken < date.dayToken
   const year = date.year !== undefined ? d.getUTCFullYear() : undefined
   if (monthFirst) {
-    const dot = x.tokens[date.monthToken + 1]?.text === '.' && date.monthToken + 1 < date.dayToken && month === date.month ? '.' : ''
+    const dot =
+      x.tokens[date.monthToken + 1]?.text === '.' && date.monthToken + 1 < date.dayToken && month === date.month
+        ? '.'
+        : ''
     return `${monthText}${dot} ${day}${year !== undefined ? `, ${year}` : ''}`
   }
   return `${day} ${monthText}${year !== undefined ? ` ${year}` : ''}`
@@ -172,7 +210,8 @@ function checkWeekdays(x: Extraction, q: Quantities, story: Story | undefined, r
     let weekday: number | undefined
     // "Monday, September 9", "Monday September 9", "Monday (September 9)", "September 9 (Monday)"
     if (isWeekday(first - 1)) weekday = first - 1
-    else if ((tokens[first - 1]?.text === ',' || tokens[first - 1]?.text === '(') && isWeekday(first - 2)) weekday = first - 2
+    else if ((tokens[first - 1]?.text === ',' || tokens[first - 1]?.text === '(') && isWeekday(first - 2))
+      weekday = first - 2
     else if (tokens[last + 1]?.text === '(' && isWeekday(last + 2) && tokens[last + 3]?.text === ')') weekday = last + 2
     if (weekday === undefined) continue
     // A date without a year needs the story's year, and no other year in its sentence.
@@ -189,13 +228,18 @@ function checkWeekdays(x: Extraction, q: Quantities, story: Story | undefined, r
     if (written.lower === actual.toLowerCase()) continue
     const expected = written.text === written.text.toUpperCase() ? actual.toUpperCase() : actual
     const when = longDate(date, resolved.year)
-    report(written.start, written.end, `Unexpected weekday ${code(written.text)} for ${when}, expected ${code(expected)}`, {
-      actual: written.text,
-      expected: [expected],
-      note: resolved.inferred
-        ? `${when} was a ${actual}; the date has no year, so it is read as the one nearest the story's date, ${story!.shown}.`
-        : `${when} was a ${actual}.`
-    })
+    report(
+      written.start,
+      written.end,
+      `Unexpected weekday ${code(written.text)} for ${when}, expected ${code(expected)}`,
+      {
+        actual: written.text,
+        expected: [expected],
+        note: resolved.inferred
+          ? `${when} was a ${actual}; the date has no year, so it is read as the one nearest the story's date, ${story!.shown}.`
+          : `${when} was a ${actual}.`
+      }
+    )
   }
 }
 
@@ -233,11 +277,16 @@ function checkRelativeDays(x: Extraction, story: Story, report: Report): void {
     }
     const shown = dateShown(x, date)
     const expected = rewrite(x, date, expectedDays)
-    report(date.start, date.end, `Unexpected date ${code(shown)} for ${t.lower}: the story is dated ${story.shown}, expected ${code(expected)}`, {
-      actual: shown,
-      expected: [expected],
-      note: `${capitalize(t.lower)} is ${expected} when the story is dated ${story.shown} (${x.storyDate.from === 'setting' ? 'the date setting' : 'the dateline'}).`
-    })
+    report(
+      date.start,
+      date.end,
+      `Unexpected date ${code(shown)} for ${t.lower}: the story is dated ${story.shown}, expected ${code(expected)}`,
+      {
+        actual: shown,
+        expected: [expected],
+        note: `${capitalize(t.lower)} is ${expected} when the story is dated ${story.shown} (${x.storyDate.from === 'setting' ? 'the date setting' : 'the dateline'}).`
+      }
+    )
   }
 }
 
@@ -248,7 +297,11 @@ function capitalize(s: string): string {
 // ------------------------------------------------------------------ last week, last month, last year
 
 // "previous" is left out: "the previous year" counts back from the year just named, not the story's.
-const PERIOD_OFFSETS = new Map([['last', -1], ['this', 0], ['next', 1]])
+const PERIOD_OFFSETS = new Map([
+  ['last', -1],
+  ['this', 0],
+  ['next', 1]
+])
 
 function checkRelativePeriods(x: Extraction, q: Quantities, story: Story, report: Report): void {
   const {tokens} = x
@@ -257,7 +310,8 @@ function checkRelativePeriods(x: Extraction, q: Quantities, story: Story, report
   for (let i = 0; i + 1 < tokens.length; i++) {
     const offset = PERIOD_OFFSETS.get(tokens[i].lower)
     const unit = tokens[i + 1].lower
-    if (offset === undefined || tokens[i].kind !== 'word' || (unit !== 'week' && unit !== 'month' && unit !== 'year')) continue
+    if (offset === undefined || tokens[i].kind !== 'word' || (unit !== 'week' && unit !== 'month' && unit !== 'year'))
+      continue
     if (unit === 'year') {
       // "last year (2022)"
       const year = tokens[i + 2]?.text === '(' ? q.byLead.get(i + 3) : undefined
@@ -265,17 +319,30 @@ function checkRelativePeriods(x: Extraction, q: Quantities, story: Story, report
       const expected = story.year + offset
       if (year.value === expected) continue
       const phrase = `${tokens[i].lower} year`
-      report(year.start, year.end, `Unexpected year ${code(year.raw)} for ${phrase}: the story is dated ${story.shown}, expected ${code(String(expected))}`, {
-        actual: year.raw,
-        expected: [String(expected)],
-        note: `In a story dated ${story.shown}, ${phrase} is ${expected}.`
-      })
+      report(
+        year.start,
+        year.end,
+        `Unexpected year ${code(year.raw)} for ${phrase}: the story is dated ${story.shown}, expected ${code(String(expected))}`,
+        {
+          actual: year.raw,
+          expected: [String(expected)],
+          note: `In a story dated ${story.shown}, ${phrase} is ${expected}.`
+        }
+      )
       continue
     }
     // The date stands right beside the phrase: "last week (September 2)", "on September 2 last week".
     let date: DateMention | undefined
     let k = i + 2
-    while (tokens[k] && (tokens[k].text === '(' || tokens[k].text === ',' || tokens[k].lower === 'on' || x.lexicon.weekdays.has(tokens[k].lower)) && k < i + 6) k++
+    while (
+      tokens[k] &&
+      (tokens[k].text === '(' ||
+        tokens[k].text === ',' ||
+        tokens[k].lower === 'on' ||
+        x.lexicon.weekdays.has(tokens[k].lower)) &&
+      k < i + 6
+    )
+      k++
     date = dateAt.get(k)
     if (!date) {
       k = i - 1
@@ -291,7 +358,7 @@ function checkRelativePeriods(x: Extraction, q: Quantities, story: Story, report
       // Weeks start on Sunday or Monday by custom: allow a day either side.
       fits = offset === -1 ? diff >= -14 && diff <= -1 : offset === 1 ? diff >= 1 && diff <= 14 : Math.abs(diff) <= 7
     } else {
-      const months = (resolved.year * 12 + date.month) - (story.year * 12 + story.month)
+      const months = resolved.year * 12 + date.month - (story.year * 12 + story.month)
       fits = months === offset
     }
     if (fits) continue
@@ -347,7 +414,11 @@ function checkPastEvents(x: Extraction, q: Quantities, story: Story, report: Rep
     let first = x.tokenAt(date.start)
     let last = x.tokenAt(date.end - 1)
     // "on Monday (September 12)", "on Monday, September 12"
-    if ((tokens[first - 1]?.text === '(' || tokens[first - 1]?.text === ',') && lex.weekdays.has(tokens[first - 2]?.lower ?? '')) first -= 2
+    if (
+      (tokens[first - 1]?.text === '(' || tokens[first - 1]?.text === ',') &&
+      lex.weekdays.has(tokens[first - 2]?.lower ?? '')
+    )
+      first -= 2
     else if (lex.weekdays.has(tokens[first - 1]?.lower ?? '')) first -= 1
     if (tokens[last + 1]?.text === ')' && tokens[first - 1]?.text !== '(') last++
     // An event's own day: "on September 12", "was held Sept. 12", or a date opening the
@@ -376,9 +447,14 @@ function checkPastEvents(x: Extraction, q: Quantities, story: Story, report: Rep
     if (tokens[at - 1]?.lower !== 'in' || planned(at)) continue
     const verb = pastBefore(at - 1)
     if (!verb) continue
-    report(figure.start, figure.end, `Unexpected year ${code(figure.raw)} for a past event: the story is dated ${story.shown}`, {
-      actual: figure.raw,
-      note: `\`${verb}\` tells the event in the past, but ${figure.raw} comes after the story's year, ${story.year}.`
-    })
+    report(
+      figure.start,
+      figure.end,
+      `Unexpected year ${code(figure.raw)} for a past event: the story is dated ${story.shown}`,
+      {
+        actual: figure.raw,
+        note: `\`${verb}\` tells the event in the past, but ${figure.raw} comes after the story's year, ${story.year}.`
+      }
+    )
   }
 }

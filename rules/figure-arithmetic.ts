@@ -154,11 +154,25 @@ function readings(x: Extraction, a: Endpoint, b: Endpoint): Pair[] {
   }
   const currency = fa.currency ?? fb.currency
   const out: Pair[] = []
-  const plain = {a: rangeOf(x, fa), b: rangeOf(x, fb), av: fa.value!, bv: fb.value!, percent, currency, aWords: figureWords(fa), bWords: figureWords(fb)}
+  const plain = {
+    a: rangeOf(x, fa),
+    b: rangeOf(x, fb),
+    av: fa.value!,
+    bv: fb.value!,
+    percent,
+    currency,
+    aWords: figureWords(fa),
+    bWords: figureWords(fb)
+  }
   if (!fa.magnitude && fb.magnitude && !percent) {
     // "from 1.2 to 1.5 billion": read the first as 1.2 billion, and as written.
     const m = fb.multiplier
-    out.push({...plain, a: rangeOf(x, fa, 'written', m), av: fa.value! * m, aWords: figureWords({...fa, value: fa.value! * m, multiplier: m}, m, fb.magnitude)})
+    out.push({
+      ...plain,
+      a: rangeOf(x, fa, 'written', m),
+      av: fa.value! * m,
+      aWords: figureWords({...fa, value: fa.value! * m, multiplier: m}, m, fb.magnitude)
+    })
   }
   out.push(plain)
   return out.filter((p) => p.a.lo > 0 || p.percent)
@@ -197,7 +211,8 @@ function statedBefore(x: Extraction, q: Quantities, at: number): Stated | undefi
   // "a 50% increase from"
   const direction = directionOf(x, i)
   const p2 = q.byLast.get(i - 1)
-  if (direction !== undefined && p2 && /^an?$/.test(x.tokens[q.leadOf.get(p2)! - 1]?.lower ?? '')) return {figure: p2, direction}
+  if (direction !== undefined && p2 && /^an?$/.test(x.tokens[q.leadOf.get(p2)! - 1]?.lower ?? ''))
+    return {figure: p2, direction}
   return undefined
 }
 
@@ -238,7 +253,12 @@ function statedAfter(x: Extraction, q: Quantities, end: number): Stated | undefi
  * Two endpoints joined by a word after the one at `k`: "from A to B" or "to B from A",
  * a unit noun after the first repeated after the second ("200 tonnes to 300 tonnes").
  */
-function endpointPair(x: Extraction, q: Quantities, k: number, join: string): {first: Endpoint; second: Endpoint; last: number} | undefined {
+function endpointPair(
+  x: Extraction,
+  q: Quantities,
+  k: number,
+  join: string
+): {first: Endpoint; second: Endpoint; last: number} | undefined {
   const {tokens} = x
   const first = endpointAt(x, q, k + 1)
   if (!first) return undefined
@@ -269,7 +289,12 @@ function checkChanges(x: Extraction, q: Quantities, report: Report): void {
     if (before) checkChange(x, a, b, unit, before, report)
     // "from 1,000 to 800 units, down 20%": a unit noun after the pair.
     const trailing = tokens[last + 1]
-    if (trailing?.kind === 'word' && !isCapitalized(trailing) && (tokens[last + 2]?.text === ',' || tokens[last + 2]?.text === '(')) last++
+    if (
+      trailing?.kind === 'word' &&
+      !isCapitalized(trailing) &&
+      (tokens[last + 2]?.text === ',' || tokens[last + 2]?.text === '(')
+    )
+      last++
     const after = statedAfter(x, q, last)
     if (after) checkChange(x, a, b, unit, after, report)
   }
@@ -295,9 +320,26 @@ function changeBefore(x: Extraction, q: Quantities, at: number): boolean {
 }
 
 /** Words that may follow an absolute change of the endpoints' own unit ("an increase of 100 over ..."). */
-const AFTER_ABSOLUTE = new Set(['over', 'from', 'compared', 'on', 'in', 'and', 'than', 'year-on-year', 'year-over-year'])
+const AFTER_ABSOLUTE = new Set([
+  'over',
+  'from',
+  'compared',
+  'on',
+  'in',
+  'and',
+  'than',
+  'year-on-year',
+  'year-over-year'
+])
 
-function checkChange(x: Extraction, a: Endpoint, b: Endpoint, unitWord: string | undefined, stated: Stated, report: Report): void {
+function checkChange(
+  x: Extraction,
+  a: Endpoint,
+  b: Endpoint,
+  unitWord: string | undefined,
+  stated: Stated,
+  report: Report
+): void {
   const p = stated.figure
   if (isYear(p)) return
   const pairs = readings(x, a, b)
@@ -306,7 +348,8 @@ function checkChange(x: Extraction, a: Endpoint, b: Endpoint, unitWord: string |
   const unit = writtenUnit(p)
   const written = rangeOf(x, p)
   const statedRange: Range = {lo: Math.min(written.lo, p.value! - unit), hi: Math.max(written.hi, p.value! + unit)}
-  const signed = (r: Range, d: Direction): Range[] => (d === 1 ? [r] : d === -1 ? [{lo: -r.hi, hi: -r.lo}] : [r, {lo: -r.hi, hi: -r.lo}])
+  const signed = (r: Range, d: Direction): Range[] =>
+    d === 1 ? [r] : d === -1 ? [{lo: -r.hi, hi: -r.lo}] : [r, {lo: -r.hi, hi: -r.lo}]
 
   let comparable = false
   let best: {pair: Pair; value: number; kind: 'relative' | 'points' | 'absolute'} | undefined
@@ -314,13 +357,26 @@ function checkChange(x: Extraction, a: Endpoint, b: Endpoint, unitWord: string |
     const candidates: Array<{kind: 'relative' | 'points' | 'absolute'; range: Range; value: number}> = []
     if (p.percent && !p.percentagePoints) {
       if (pair.a.lo > 0) {
-        candidates.push({kind: 'relative', range: {lo: (pair.b.lo / pair.a.hi - 1) * 100, hi: (pair.b.hi / pair.a.lo - 1) * 100}, value: (pair.bv / pair.av - 1) * 100})
+        candidates.push({
+          kind: 'relative',
+          range: {lo: (pair.b.lo / pair.a.hi - 1) * 100, hi: (pair.b.hi / pair.a.lo - 1) * 100},
+          value: (pair.bv / pair.av - 1) * 100
+        })
       }
       // Of two percentages, "up 4 percent" often means points.
-      if (pair.percent) candidates.push({kind: 'points', range: {lo: pair.b.lo - pair.a.hi, hi: pair.b.hi - pair.a.lo}, value: pair.bv - pair.av})
+      if (pair.percent)
+        candidates.push({
+          kind: 'points',
+          range: {lo: pair.b.lo - pair.a.hi, hi: pair.b.hi - pair.a.lo},
+          value: pair.bv - pair.av
+        })
     } else if (p.percentagePoints) {
       if (!pair.percent) continue
-      candidates.push({kind: 'points', range: {lo: pair.b.lo - pair.a.hi, hi: pair.b.hi - pair.a.lo}, value: pair.bv - pair.av})
+      candidates.push({
+        kind: 'points',
+        range: {lo: pair.b.lo - pair.a.hi, hi: pair.b.hi - pair.a.lo},
+        value: pair.bv - pair.av
+      })
     } else {
       // An absolute change must be in the endpoints' unit: not "a rise of 50 cents" beside dollars.
       if (pair.percent || (p.currency ?? '') !== (pair.currency ?? '')) continue
@@ -328,8 +384,18 @@ function checkChange(x: Extraction, a: Endpoint, b: Endpoint, unitWord: string |
       // "from 1,000 to 800 units, down 200 units"
       const unitOfB = x.tokens[b.last + 1]?.kind === 'word' ? x.tokens[b.last + 1].lower : undefined
       const own = unitWord ?? unitOfB
-      if (next?.kind === 'word' && next.lower !== own && (unitWord !== undefined || p.currency === undefined) && !AFTER_ABSOLUTE.has(next.lower)) continue
-      candidates.push({kind: 'absolute', range: {lo: pair.b.lo - pair.a.hi, hi: pair.b.hi - pair.a.lo}, value: pair.bv - pair.av})
+      if (
+        next?.kind === 'word' &&
+        next.lower !== own &&
+        (unitWord !== undefined || p.currency === undefined) &&
+        !AFTER_ABSOLUTE.has(next.lower)
+      )
+        continue
+      candidates.push({
+        kind: 'absolute',
+        range: {lo: pair.b.lo - pair.a.hi, hi: pair.b.hi - pair.a.lo},
+        value: pair.bv - pair.av
+      })
     }
     for (const c of candidates) {
       comparable = true
@@ -354,21 +420,34 @@ function checkChange(x: Extraction, a: Endpoint, b: Endpoint, unitWord: string |
     best.kind === 'relative'
       ? `(${pair.bWords} − ${pair.aWords}) ÷ ${pair.aWords} = ${result}%`
       : `${pair.bWords} − ${pair.aWords} = ${result}${best.kind === 'points' ? ' percentage points' : ''}`
-  const alternative = best.kind === 'relative' && pair.percent ? ` In percentage points the change is ${formatNumber(pair.bv - pair.av, 1)}.` : ''
+  const alternative =
+    best.kind === 'relative' && pair.percent
+      ? ` In percentage points the change is ${formatNumber(pair.bv - pair.av, 1)}.`
+      : ''
   const start = x.tokens[quantities(x).leadOf.get(p)!].start
   if (wrongWay) {
     const other = best.value < 0 ? 'a decrease' : 'an increase'
-    report(start, p.exprEnd, `Unexpected ${noun} of ${code(shownP)} from ${code(a.shown)} to ${code(b.shown)}: the figures show ${other}`, {
-      actual: shownP,
-      note: `${formula}. The copy calls it ${noun === 'increase' ? 'an' : 'a'} ${noun}.${alternative}`
-    })
+    report(
+      start,
+      p.exprEnd,
+      `Unexpected ${noun} of ${code(shownP)} from ${code(a.shown)} to ${code(b.shown)}: the figures show ${other}`,
+      {
+        actual: shownP,
+        note: `${formula}. The copy calls it ${noun === 'increase' ? 'an' : 'a'} ${noun}.${alternative}`
+      }
+    )
     return
   }
-  report(start, p.exprEnd, `Unexpected ${noun} of ${code(shownP)} from ${code(a.shown)} to ${code(b.shown)}, expected ${code(expected)}`, {
-    actual: shownP,
-    expected: [expected],
-    note: `${formula}; the stated ${shownP} is off by more than the rounding of the figures as written.${alternative}`
-  })
+  report(
+    start,
+    p.exprEnd,
+    `Unexpected ${noun} of ${code(shownP)} from ${code(a.shown)} to ${code(b.shown)}, expected ${code(expected)}`,
+    {
+      actual: shownP,
+      expected: [expected],
+      note: `${formula}; the stated ${shownP} is off by more than the rounding of the figures as written.${alternative}`
+    }
+  )
 }
 
 // ------------------------------------------------------------------ multiples
@@ -405,10 +484,15 @@ function checkMultiples(x: Extraction, q: Quantities, report: Report): void {
     const pair = usable[0]
     const ratio = pair.bv / pair.av
     const shown = tokens[m].text
-    report(word.start, word.end, `Unexpected ${code(shown)} from ${code(a.shown)} to ${code(b.shown)}: that is ${formatNumber(ratio, 2)} times`, {
-      actual: shown,
-      note: `${pair.bWords} ÷ ${pair.aWords} = ${formatNumber(ratio, 2)}; ${modifier ? `${modifier} ` : ''}${shown} means about ${factor} times.`
-    })
+    report(
+      word.start,
+      word.end,
+      `Unexpected ${code(shown)} from ${code(a.shown)} to ${code(b.shown)}: that is ${formatNumber(ratio, 2)} times`,
+      {
+        actual: shown,
+        note: `${pair.bWords} ÷ ${pair.aWords} = ${formatNumber(ratio, 2)}; ${modifier ? `${modifier} ` : ''}${shown} means about ${factor} times.`
+      }
+    )
   }
 }
 
@@ -418,7 +502,8 @@ function bandOf(x: Extraction, factor: number, modifier: string | undefined): Ra
   const up = factor > 1
   if (!modifier) return {lo: factor * 0.85, hi: factor * 1.15}
   if (lex.approxAtLeast.has(modifier)) return up ? {lo: factor * 0.95, hi: Infinity} : {lo: 0, hi: factor * 1.05}
-  if (lex.approxNearly.has(modifier)) return up ? {lo: factor * 0.7, hi: factor * 1.05} : {lo: factor * 0.95, hi: factor * 1.4}
+  if (lex.approxNearly.has(modifier))
+    return up ? {lo: factor * 0.7, hi: factor * 1.05} : {lo: factor * 0.95, hi: factor * 1.4}
   if (lex.approxAtMost.has(modifier)) return undefined
   return {lo: factor * 0.75, hi: factor * 1.25}
 }
@@ -461,8 +546,7 @@ function parallelParts(x: Extraction, q: Quantities, candidates: Figure[], end: 
       if (t.kind === 'word') {
         frame.push(t.lower)
         frameTokens.push(i)
-      }
-      else if (t.text === ',' || t.text === ';') continue
+      } else if (t.text === ',' || t.text === ';') continue
       else if (lastPart) break
       else return undefined
     }
@@ -566,19 +650,31 @@ function checkParts(x: Extraction, q: Quantities, report: Report): void {
     if (lo <= wholeRange.hi) continue
     const sum = parts.reduce((s, p) => s + p.figure.value!, 0)
     const shownParts = parts.map((p) => code(x.text.slice(p.figure.start, p.figure.exprEnd)))
-    const list = shownParts.length > 1 ? `${shownParts.slice(0, -1).join(', ')} and ${shownParts[shownParts.length - 1]}` : shownParts[0]
+    const list =
+      shownParts.length > 1
+        ? `${shownParts.slice(0, -1).join(', ')} and ${shownParts[shownParts.length - 1]}`
+        : shownParts[0]
     const wholeShown = whole ? x.text.slice(whole.start, whole.exprEnd) : ''
     const start = tokens[parts[0].first].start
     const end = parts[parts.length - 1].figure.exprEnd
     const scale = shares ? 1 : (whole?.multiplier ?? 1)
-    const sumShown = shares ? `${formatNumber(sum, 2)}%` : formatNumber(sum / scale, 2) + (whole?.magnitude ? ` ${whole.magnitude}` : '')
-    const arithmetic = parts.map((p) => (shares ? figureWords(p.figure) : figureWords(p.figure, scale, whole?.magnitude))).join(' + ')
+    const sumShown = shares
+      ? `${formatNumber(sum, 2)}%`
+      : formatNumber(sum / scale, 2) + (whole?.magnitude ? ` ${whole.magnitude}` : '')
+    const arithmetic = parts
+      .map((p) => (shares ? figureWords(p.figure) : figureWords(p.figure, scale, whole?.magnitude)))
+      .join(' + ')
     const side = 'Parts listed side by side (the same preposition, the verb left out) read as separate groups.'
     if (shares) {
-      report(start, end, `Unexpected shares ${list} of ${whole ? code(wholeShown) : 'one whole'}: they add up to ${sumShown}`, {
-        actual: x.text.slice(start, end),
-        note: `${arithmetic} = ${sumShown}; shares of one whole add up to at most 100%. ${side}`
-      })
+      report(
+        start,
+        end,
+        `Unexpected shares ${list} of ${whole ? code(wholeShown) : 'one whole'}: they add up to ${sumShown}`,
+        {
+          actual: x.text.slice(start, end),
+          note: `${arithmetic} = ${sumShown}; shares of one whole add up to at most 100%. ${side}`
+        }
+      )
     } else {
       report(start, end, `Unexpected parts ${list} of ${code(wholeShown)}: they add up to ${sumShown}`, {
         actual: x.text.slice(start, end),
@@ -593,7 +689,27 @@ function checkParts(x: Extraction, q: Quantities, report: Report): void {
 
 /** Words of a whole that make it one whole per part: "of their respective markets". */
 const PER_PART = new Set(['respective', 'their', 'each', 'own'])
-const STOP_BETWEEN_SHARES = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'has', 'had', 'have', 'reached', 'stood', 'than', 'from', 'to', 'by', 'of', 'compared', 'against', 'versus'])
+const STOP_BETWEEN_SHARES = new Set([
+  'was',
+  'were',
+  'is',
+  'are',
+  'be',
+  'been',
+  'has',
+  'had',
+  'have',
+  'reached',
+  'stood',
+  'than',
+  'from',
+  'to',
+  'by',
+  'of',
+  'compared',
+  'against',
+  'versus'
+])
 
 /** "accounted for 60%, 30% and 20% ..., respectively", "accounted for 60% of output, services 30% and farming 20%". */
 function checkShares(x: Extraction, q: Quantities, report: Report): void {
@@ -614,7 +730,8 @@ function checkShares(x: Extraction, q: Quantities, report: Report): void {
       const words: string[] = []
       let i = f.exprLast + 2
       for (; i <= sLast && tokens[i].kind === 'word' && words.length < 3; i++) {
-        if (tokens[i].lower === 'and' || tokens[i].lower === 'respectively' || STOP_BETWEEN_SHARES.has(tokens[i].lower)) break
+        if (tokens[i].lower === 'and' || tokens[i].lower === 'respectively' || STOP_BETWEEN_SHARES.has(tokens[i].lower))
+          break
         words.push(tokens[i].lower)
       }
       // "their respective markets": each part has its own whole.
@@ -647,7 +764,12 @@ function checkShares(x: Extraction, q: Quantities, report: Report): void {
       let ok = true
       for (; i < nextLead; i++) {
         const t = tokens[i]
-        if (t.kind !== 'word' || STOP_BETWEEN_SHARES.has(t.lower) || directionOf(x, i) !== undefined || lex.shareVerbs.has(t.lower)) {
+        if (
+          t.kind !== 'word' ||
+          STOP_BETWEEN_SHARES.has(t.lower) ||
+          directionOf(x, i) !== undefined ||
+          lex.shareVerbs.has(t.lower)
+        ) {
           ok = false
           break
         }
@@ -712,7 +834,12 @@ function checkTotals(x: Extraction, q: Quantities, report: Report): void {
     if (!total || isYear(total) || total.approx) continue
     const sFirst = q.sentenceFirst[c]
     // The parallel list that ends at the comma, read backwards from its last part.
-    const before = q.figuresIn(c).filter((f) => q.leadOf.get(f)! >= sFirst && f.exprLast < c && sameMeasure(total.percent ? undefined : total, f) && !f.approx)
+    const before = q
+      .figuresIn(c)
+      .filter(
+        (f) =>
+          q.leadOf.get(f)! >= sFirst && f.exprLast < c && sameMeasure(total.percent ? undefined : total, f) && !f.approx
+      )
     let parts: Part[] | undefined
     for (let from = 0; from < before.length - 1; from++) {
       const found = parallelParts(x, q, before.slice(from), c - 1)

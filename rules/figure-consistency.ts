@@ -130,17 +130,27 @@ function checkOrdinals(x: Extraction, q: Quantities, time: Map<number, SentenceT
     if (!chain || x.text.slice(o.end, chain.start) !== ' ') continue
     // "the 20th", "this year's 20th", "the ongoing 20th"
     let before = tokens[o.token - 1]
-    if (before && x.lexicon.currentEditionCues.has(before.lower) && tokens[o.token - 2]?.lower === 'the') before = tokens[o.token - 2]
+    if (before && x.lexicon.currentEditionCues.has(before.lower) && tokens[o.token - 2]?.lower === 'the')
+      before = tokens[o.token - 2]
     if (!before || (before.lower !== 'the' && !/['’]s$/u.test(before.text))) continue
     const name = eventName(x, chain)
     if (!name) continue
-    mentions.push({value: o.value, token: o.token, start: o.start, end: o.end, name, sentence: x.tokenSentence[o.token]})
+    mentions.push({
+      value: o.value,
+      token: o.token,
+      start: o.start,
+      end: o.end,
+      name,
+      sentence: x.tokenSentence[o.token]
+    })
   }
   if (mentions.length < 2) return
   // A short name ("the 21st Expo") stands for the one longer name it ends ("China-ASEAN Expo").
   const names = [...new Set(mentions.map((m) => m.name.join(' ')))].map((n) => n.split(' '))
   const canonical = (name: string[]): string => {
-    const longer = names.filter((n) => n.length > name.length && name.every((w, k) => n[n.length - name.length + k] === w))
+    const longer = names.filter(
+      (n) => n.length > name.length && name.every((w, k) => n[n.length - name.length + k] === w)
+    )
     return (longer.length === 1 ? longer[0] : name).join(' ')
   }
   const byEvent = new Map<string, EventMention[]>()
@@ -177,7 +187,8 @@ function checkOrdinals(x: Extraction, q: Quantities, time: Map<number, SentenceT
 
 /** Whether the sentence of token `i` places its event now ("this year's", "being held here"). */
 function currentCue(x: Extraction, q: Quantities, i: number): boolean {
-  for (let k = q.sentenceFirst[i]; k <= q.sentenceLast[i]; k++) if (x.lexicon.currentEditionCues.has(x.tokens[k].lower)) return true
+  for (let k = q.sentenceFirst[i]; k <= q.sentenceLast[i]; k++)
+    if (x.lexicon.currentEditionCues.has(x.tokens[k].lower)) return true
   return false
 }
 
@@ -200,7 +211,9 @@ function displayName(x: Extraction, list: EventMention[], key: string): string {
 function eventName(x: Extraction, chain: NameChain): string[] | undefined {
   const lex = x.lexicon
   const lower = chain.words.map((w) => w.toLowerCase())
-  const at = lower.findIndex((w, k) => lex.eventNouns.has(w) && (k === lower.length - 1 || lex.nameConnectors.has(lower[k + 1])))
+  const at = lower.findIndex(
+    (w, k) => lex.eventNouns.has(w) && (k === lower.length - 1 || lex.nameConnectors.has(lower[k + 1]))
+  )
   if (at < 0 || lower[at] === 'anniversary') return undefined
   return lower.slice(0, at + 1)
 }
@@ -214,7 +227,12 @@ function otherEditionsNamed(x: Extraction, key: string): boolean {
     if (w !== last && w !== `${last}s`) continue
     for (let k = Math.max(0, i - 4); k < i; k++) {
       const t = tokens[k]
-      if (t.kind === 'word' && (lex.timeShiftWords.has(t.lower) || /['’]s$/u.test(t.text) && lex.timeShiftWords.has(tokens[k - 1]?.lower ?? ''))) return true
+      if (
+        t.kind === 'word' &&
+        (lex.timeShiftWords.has(t.lower) ||
+          (/['’]s$/u.test(t.text) && lex.timeShiftWords.has(tokens[k - 1]?.lower ?? '')))
+      )
+        return true
     }
     // "the 19th and 20th Expos", "both Expos"
     if (w === `${last}s`) return true
@@ -235,7 +253,8 @@ function checkAges(x: Extraction, q: Quantities, time: Map<number, SentenceTime>
   const chainAt = q.chainAt
   const statements: AgeStatement[] = []
   for (const f of q.figures) {
-    if (f.percent || f.currency || f.magnitude || f.approx || f.spelled || f.grouping !== 'none' || f.decimalPoints > 0) continue
+    if (f.percent || f.currency || f.magnitude || f.approx || f.spelled || f.grouping !== 'none' || f.decimalPoints > 0)
+      continue
     const n = f.value!
     if (n < 1 || n > 122) continue
     const lead = q.leadOf.get(f)!
@@ -245,7 +264,8 @@ function checkAges(x: Extraction, q: Quantities, time: Map<number, SentenceTime>
     if (yearOld) {
       // "the 45-year-old Li Wei"; "Li Wei, a 45-year-old engineer"
       chain = chainAt.get(f.exprLast + 3)
-      if (!chain && /^(?:a|an|the)$/u.test(tokens[lead - 1]?.lower ?? '') && tokens[lead - 2]?.text === ',') chain = x.chainEndingAt.get(lead - 3)
+      if (!chain && /^(?:a|an|the)$/u.test(tokens[lead - 1]?.lower ?? '') && tokens[lead - 2]?.text === ',')
+        chain = x.chainEndingAt.get(lead - 3)
     } else if (tokens[lead - 1]?.text === ',' && (after?.text === ',' || after?.text === '.')) {
       // "Li Wei, 43, said"
       chain = x.chainEndingAt.get(lead - 2)
@@ -286,12 +306,17 @@ function checkAges(x: Extraction, q: Quantities, time: Map<number, SentenceTime>
     if (first.figure.value === s.figure.value || first.sentence === s.sentence) continue
     const actual = s.figure.raw
     const expected = first.figure.raw
-    report(s.figure.start, s.figure.end, `Unexpected age ${code(actual)} for ${key}, expected ${code(expected)} as earlier in the story`, {
-      actual,
-      expected: [expected],
-      note: `The story gives ${key}'s age as ${expected} first; one story, one age (say "then" or give the year for an age at another time).`,
-      related: related(x, first.figure.start, first.figure.end, `${key}'s age`)
-    })
+    report(
+      s.figure.start,
+      s.figure.end,
+      `Unexpected age ${code(actual)} for ${key}, expected ${code(expected)} as earlier in the story`,
+      {
+        actual,
+        expected: [expected],
+        note: `The story gives ${key}'s age as ${expected} first; one story, one age (say "then" or give the year for an age at another time).`,
+        related: related(x, first.figure.start, first.figure.end, `${key}'s age`)
+      }
+    )
   }
 }
 
@@ -309,7 +334,12 @@ function personWords(x: Extraction, chain: NameChain): string[] | undefined {
     const lower = w.toLowerCase()
     if (lex.orgWords.has(lower) || lex.months.has(lower) || lex.weekdays.has(lower)) return undefined
     // "Nguyen Van An", "Anwar bin Ibrahim" keep their particles; "Bank of China" is no person.
-    if (lex.nameConnectors.has(lower) && !/^\p{Lu}/u.test(w) && !['bin', 'binti', 'van', 'de', 'von', 'al', 'da'].includes(lower)) return undefined
+    if (
+      lex.nameConnectors.has(lower) &&
+      !/^\p{Lu}/u.test(w) &&
+      !['bin', 'binti', 'van', 'de', 'von', 'al', 'da'].includes(lower)
+    )
+      return undefined
     if (w.length > 1 && w === w.toUpperCase()) return undefined
   }
   if (x.knowledge.entityByName(words.join(' '))) return undefined
@@ -331,9 +361,56 @@ interface CountMention {
   subject: Set<string>
 }
 
-const RESTRICTING = new Set(['from', 'of', 'in', 'at', 'on', 'with', 'who', 'that', 'which', 'whose', 'under', 'across', 'to', 'for', 'including', 'such', 'among', 'outside', 'inside', 'per', 'each', 'more', 'less', 'fewer', 'than'])
+const RESTRICTING = new Set([
+  'from',
+  'of',
+  'in',
+  'at',
+  'on',
+  'with',
+  'who',
+  'that',
+  'which',
+  'whose',
+  'under',
+  'across',
+  'to',
+  'for',
+  'including',
+  'such',
+  'among',
+  'outside',
+  'inside',
+  'per',
+  'each',
+  'more',
+  'less',
+  'fewer',
+  'than'
+])
 const AUXILIARY = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had'])
-const NOT_VERBS = new Set(['the', 'a', 'an', 'of', 'than', 'and', 'or', 'with', 'to', 'by', 'some', 'about', 'its', 'their', 'his', 'her', 'our', 'all', 'only', 'just'])
+const NOT_VERBS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'than',
+  'and',
+  'or',
+  'with',
+  'to',
+  'by',
+  'some',
+  'about',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'all',
+  'only',
+  'just'
+])
 
 function checkCounts(x: Extraction, q: Quantities, time: Map<number, SentenceTime>, report: Report): void {
   const {tokens, lexicon: lex} = x
@@ -344,10 +421,20 @@ function checkCounts(x: Extraction, q: Quantities, time: Map<number, SentenceTim
     if (time.get(sentence)!.shifted) continue
     const lead = q.leadOf.get(f)!
     // A change ("up 200 exhibitors", "by 200") is not a count of the whole.
-    if (tokens[lead - 1]?.lower === 'by' || (tokens[lead - 1] && (lex.changeUp.has(tokens[lead - 1].lower) || lex.changeDown.has(tokens[lead - 1].lower)))) continue
+    if (
+      tokens[lead - 1]?.lower === 'by' ||
+      (tokens[lead - 1] && (lex.changeUp.has(tokens[lead - 1].lower) || lex.changeDown.has(tokens[lead - 1].lower)))
+    )
+      continue
     const noun = tokens[f.next]
-    if (noun.kind !== 'word' || isCapitalized(noun) || !(noun.lower.endsWith('s') || lex.populationNouns.has(noun.lower))) continue
-    if (lex.measureNouns.has(noun.lower) || lex.magnitudes.has(noun.lower) || lex.currencyWords.has(noun.lower)) continue
+    if (
+      noun.kind !== 'word' ||
+      isCapitalized(noun) ||
+      !(noun.lower.endsWith('s') || lex.populationNouns.has(noun.lower))
+    )
+      continue
+    if (lex.measureNouns.has(noun.lower) || lex.magnitudes.has(noun.lower) || lex.currencyWords.has(noun.lower))
+      continue
     // What is said of them: the verb after ("took part"), or the verb before an object ("attracted 2,000 exhibitors.").
     const after = tokens[f.next + 1]
     let signature: string | undefined
@@ -473,7 +560,8 @@ function scopeOf(x: Extraction, q: Quantities, i: number): Set<string> {
       const lower = w.toLowerCase()
       if (approximator.has(chain.first + k)) continue
       if (chain.first + k === first && lex.notNames.has(lower)) continue
-      if (lex.notNames.has(lower) || lex.nameConnectors.has(lower) || lex.months.has(lower) || lex.weekdays.has(lower)) continue
+      if (lex.notNames.has(lower) || lex.nameConnectors.has(lower) || lex.months.has(lower) || lex.weekdays.has(lower))
+        continue
       out.add(lower)
     }
   }
@@ -482,7 +570,11 @@ function scopeOf(x: Extraction, q: Quantities, i: number): Set<string> {
 
 // ------------------------------------------------------------------ anniversaries
 
-const YEAR_OFFSETS = new Map([['this', 0], ['last', -1], ['next', 1]])
+const YEAR_OFFSETS = new Map([
+  ['this', 0],
+  ['last', -1],
+  ['next', 1]
+])
 
 interface Founding {
   subject?: string[]
@@ -505,7 +597,11 @@ function checkAnniversaries(x: Extraction, q: Quantities, report: Report): void 
     if (!year || !isYear(year)) continue
     // The subject: the name before the verb ("The council was founded", "The Expo, founded").
     let s = v - 1
-    while (s >= 0 && ['was', 'were', 'is', 'which', ',', 'first', 'originally', 'been', 'has', 'had'].includes(tokens[s].lower)) s--
+    while (
+      s >= 0 &&
+      ['was', 'were', 'is', 'which', ',', 'first', 'originally', 'been', 'has', 'had'].includes(tokens[s].lower)
+    )
+      s--
     const chain = x.chainEndingAt.get(s)
     const subject = chain ? nameWords(x, chain) : undefined
     foundings.push({subject, year, start: tokens[v].start, end: year.end})
@@ -526,8 +622,16 @@ function checkAnniversaries(x: Extraction, q: Quantities, report: Report): void 
     }
     if (!owner && tokens[o.token + 2]?.lower === 'of') {
       let k = o.token + 3
-      if (tokens[k]?.lower === 'the' && ['founding', 'establishment', 'creation'].includes(tokens[k + 1]?.lower ?? '') && tokens[k + 2]?.lower === 'of') k += 3
-      else if (['its', 'the'].includes(tokens[k]?.lower ?? '') && ['founding', 'establishment', 'creation'].includes(tokens[k + 1]?.lower ?? '')) {
+      if (
+        tokens[k]?.lower === 'the' &&
+        ['founding', 'establishment', 'creation'].includes(tokens[k + 1]?.lower ?? '') &&
+        tokens[k + 2]?.lower === 'of'
+      )
+        k += 3
+      else if (
+        ['its', 'the'].includes(tokens[k]?.lower ?? '') &&
+        ['founding', 'establishment', 'creation'].includes(tokens[k + 1]?.lower ?? '')
+      ) {
         owner = tokens[k].lower === 'its' ? 'its' : undefined
       }
       if (!owner) {
@@ -541,9 +645,7 @@ function checkAnniversaries(x: Extraction, q: Quantities, report: Report): void 
     }
     if (!owner) continue
     const matches =
-      owner === 'its'
-        ? foundings
-        : foundings.filter((f) => f.subject && sameName(f.subject, owner as string[]))
+      owner === 'its' ? foundings : foundings.filter((f) => f.subject && sameName(f.subject, owner as string[]))
     if (matches.length !== 1 || (owner === 'its' && foundings.length !== 1)) continue
     const founding = matches[0]
     // The anniversary's year: one year in its sentence, else the story's year for "this year" or "marks".
@@ -569,12 +671,17 @@ function checkAnniversaries(x: Extraction, q: Quantities, report: Report): void 
     if (expected <= 0 || Math.abs(expected - o.value) <= 1) continue
     const actual = tokens[o.token].text
     const expectedText = `${expected}${ordinalSuffix(expected)}`
-    report(o.start, o.end, `Unexpected ${code(actual)} anniversary for a founding in ${founding.year.raw}, expected ${code(expectedText)} in ${year}`, {
-      actual,
-      expected: [expectedText],
-      note: `${year} − ${founding.year.raw} = ${expected}; counted either way, the anniversary is the ${expected}${ordinalSuffix(expected)} or ${expected + 1}${ordinalSuffix(expected + 1)}, not the ${actual}.`,
-      related: related(x, founding.start, founding.end, 'the founding')
-    })
+    report(
+      o.start,
+      o.end,
+      `Unexpected ${code(actual)} anniversary for a founding in ${founding.year.raw}, expected ${code(expectedText)} in ${year}`,
+      {
+        actual,
+        expected: [expectedText],
+        note: `${year} − ${founding.year.raw} = ${expected}; counted either way, the anniversary is the ${expected}${ordinalSuffix(expected)} or ${expected + 1}${ordinalSuffix(expected + 1)}, not the ${actual}.`,
+        related: related(x, founding.start, founding.end, 'the founding')
+      }
+    )
   }
 }
 

@@ -79,7 +79,11 @@ const garbledNumeral = defineRule<{indianGrouping: boolean}>(meta, (x, options, 
     if (figure.spelled) continue
     // Chemical names: "2,4-D", "1,3-butadiene".
     const after = x.tokens[figure.last + 1]
-    const chemical = after?.text === '-' && after.start === figure.end && x.tokens[figure.last + 2]?.kind === 'word' && x.tokens[figure.last + 2].start === after.end
+    const chemical =
+      after?.text === '-' &&
+      after.start === figure.end &&
+      x.tokens[figure.last + 2]?.kind === 'word' &&
+      x.tokens[figure.last + 2].start === after.end
     if (chemical) continue
     if (figure.grouping === 'invalid' || (figure.grouping === 'indian' && !options.indianGrouping)) {
       const raw = figure.raw

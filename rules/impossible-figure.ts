@@ -63,19 +63,76 @@ import {isCapitalized} from '../src/extract/tokens.js'
 
 export const meta: RuleMeta = {
   id: 'impossible-figure',
-  description: 'Populations above the world’s or far from a known country’s, shares over 100%, impossible ages, dates and times',
+  description:
+    'Populations above the world’s or far from a known country’s, shares over 100%, impossible ages, dates and times',
   suggestions: true,
   options: {
-    populationFactor: {type: 'number', default: 3, min: 1.1, description: 'How far off a known population may be before it is reported.'},
-    maxAge: {type: 'number', default: 0, min: 0, description: 'The largest human age (default: the oldest verified human in the knowledge base).'}
+    populationFactor: {
+      type: 'number',
+      default: 3,
+      min: 1.1,
+      description: 'How far off a known population may be before it is reported.'
+    },
+    maxAge: {
+      type: 'number',
+      default: 0,
+      min: 0,
+      description: 'The largest human age (default: the oldest verified human in the knowledge base).'
+    }
   }
 }
 
 const LOWER_BOUNDS = new Set(['more than', 'over', 'at least', 'exceeding', 'exceeded', 'above'])
 const UPPER_BOUNDS = new Set(['less than', 'fewer than', 'under', 'up to', 'nearly', 'almost'])
-const LINK_VERBS = new Set(['is', 'are', 'was', 'were', 'remain', 'remains', 'became', 'become', 'becomes', 'form', 'forms', 'formed', 'constitute'])
-const POP_VERBS = new Set(['is', 'was', 'stands', 'stood', 'reached', 'reaches', 'totals', 'totalled', 'totaled', 'exceeds', 'exceeded', 'of', 'at', 'hit', 'hits', 'topped', 'tops'])
-const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const LINK_VERBS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'remain',
+  'remains',
+  'became',
+  'become',
+  'becomes',
+  'form',
+  'forms',
+  'formed',
+  'constitute'
+])
+const POP_VERBS = new Set([
+  'is',
+  'was',
+  'stands',
+  'stood',
+  'reached',
+  'reaches',
+  'totals',
+  'totalled',
+  'totaled',
+  'exceeds',
+  'exceeded',
+  'of',
+  'at',
+  'hit',
+  'hits',
+  'topped',
+  'tops'
+])
+const MONTH_NAMES = [
+  '',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+]
 const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 export function formatCount(value: number): string {
@@ -128,7 +185,12 @@ function checkPopulations(x: Extraction, factor: number, report: Report): void {
       }
     }
     // "X people", "X inhabitants"
-    if (!claim && figure.next !== undefined && lex.populationNouns.has(tokens[figure.next].lower) && !isCapitalized(tokens[figure.next])) {
+    if (
+      !claim &&
+      figure.next !== undefined &&
+      lex.populationNouns.has(tokens[figure.next].lower) &&
+      !isCapitalized(tokens[figure.next])
+    ) {
       const after = lower(figure.next + 1)
       if (after === 'times' || after === 'trips' || after === 'visits') continue
       claim = true
@@ -138,7 +200,11 @@ function checkPopulations(x: Extraction, factor: number, report: Report): void {
         subject = subjectBefore(x, lower(before - 2) === 'is' || lower(before - 2) === 'are' ? before - 3 : before - 2)
       } else if (lower(before) === 'has' || lower(before) === 'have' || lower(before) === 'had') {
         subject = subjectBefore(x, before - 1)
-      } else if (lower(before) === 'of' && lex.polityNouns.has(lower(before - 1) ?? '') && (lower(before - 2) === 'a' || lower(before - 2) === 'an')) {
+      } else if (
+        lower(before) === 'of' &&
+        lex.polityNouns.has(lower(before - 1) ?? '') &&
+        (lower(before - 2) === 'a' || lower(before - 2) === 'an')
+      ) {
         subject = subjectBefore(x, before - 3)
       } else {
         const owner = possessiveAt(x, before)
@@ -152,20 +218,33 @@ function checkPopulations(x: Extraction, factor: number, report: Report): void {
     // or a target year near it ("... by 2050").
     const projection =
       sentence.some((i) => i >= figure.first - 8 && i < figure.first && lex.projectionWords.has(tokens[i].lower)) ||
-      sentence.some((i) => Math.abs(i - figure.first) <= 8 && tokens[i].lower === 'by' && /^\d{4}$/.test(tokens[i + 1]?.digits ?? ''))
-    const historical = sentence.some((i) => tokens[i].kind === 'number' && /^1\d{3}$/.test(tokens[i].digits ?? '') && Number(tokens[i].digits) < 1990)
+      sentence.some(
+        (i) =>
+          Math.abs(i - figure.first) <= 8 && tokens[i].lower === 'by' && /^\d{4}$/.test(tokens[i + 1]?.digits ?? '')
+      )
+    const historical = sentence.some(
+      (i) => tokens[i].kind === 'number' && /^1\d{3}$/.test(tokens[i].digits ?? '') && Number(tokens[i].digits) < 1990
+    )
     const shown = x.text.slice(figure.start, figure.exprEnd)
     const known = subject ? total(subject) : undefined
     const limit = projection && peak ? Math.max(world.value, peak.value) : world.value
-    if (figure.value > limit * 1.02 && !(figure.approx && UPPER_BOUNDS.has(figure.approx) && figure.value <= limit * 1.1)) {
+    if (
+      figure.value > limit * 1.02 &&
+      !(figure.approx && UPPER_BOUNDS.has(figure.approx) && figure.value <= limit * 1.1)
+    ) {
       const expected = known && !projection ? formatCount(known.value) : undefined
-      report(figure.start, figure.exprEnd, `Unexpected population ${code(shown)}: more than the world's ${formatCount(world.value)}`, {
-        actual: shown,
-        expected: expected ? [expected] : undefined,
-        note:
-          `The world's population was ${formatCount(world.value)} in ${world.year ?? 'the latest year'} (${world.source}).` +
-          (known ? ` ${known.label} had about ${formatCount(known.value)} (${known.source}).` : '')
-      })
+      report(
+        figure.start,
+        figure.exprEnd,
+        `Unexpected population ${code(shown)}: more than the world's ${formatCount(world.value)}`,
+        {
+          actual: shown,
+          expected: expected ? [expected] : undefined,
+          note:
+            `The world's population was ${formatCount(world.value)} in ${world.year ?? 'the latest year'} (${world.source}).` +
+            (known ? ` ${known.label} had about ${formatCount(known.value)} (${known.source}).` : '')
+        }
+      )
       continue
     }
     if (!known || projection || historical) continue
@@ -178,11 +257,16 @@ function checkPopulations(x: Extraction, factor: number, report: Report): void {
 
     function reportPopulation(): void {
       const expected = formatCount(known!.value)
-      report(figure.start, figure.exprEnd, `Unexpected population ${code(shown)} for ${known!.label}, expected about ${expected}`, {
-        actual: shown,
-        expected: [expected],
-        note: `${known!.label} had ${expected} people in ${known!.year ?? 'the latest year'} (${known!.source}); ${shown} is off by more than a factor of ${factor}.`
-      })
+      report(
+        figure.start,
+        figure.exprEnd,
+        `Unexpected population ${code(shown)} for ${known!.label}, expected about ${expected}`,
+        {
+          actual: shown,
+          expected: [expected],
+          note: `${known!.label} had ${expected} people in ${known!.year ?? 'the latest year'} (${known!.source}); ${shown} is off by more than a factor of ${factor}.`
+        }
+      )
     }
   }
 }
@@ -290,9 +374,16 @@ function checkShares(x: Extraction, report: Report): void {
     let share = false
     // "accounted for 130 percent of", "made up 130% of"
     if ((lower(before) === 'for' || lower(before) === 'up') && lex.shareVerbs.has(lower(before - 1) ?? '')) share = true
-    else if (lex.shareVerbs.has(lower(before) ?? '') && lower(before) !== 'made' && lower(before) !== 'make' && lower(before) !== 'makes') share = true
+    else if (
+      lex.shareVerbs.has(lower(before) ?? '') &&
+      lower(before) !== 'made' &&
+      lower(before) !== 'make' &&
+      lower(before) !== 'makes'
+    )
+      share = true
     // "a share of 130%"
-    else if (lower(before) === 'of' && (lower(before - 1) === 'share' || lower(before - 1) === 'proportion')) share = true
+    else if (lower(before) === 'of' && (lower(before - 1) === 'share' || lower(before - 1) === 'proportion'))
+      share = true
     // "130% of (the) voters", "a 130% stake"
     let k = afterIndex
     if (lower(k) === 'of') {
@@ -319,7 +410,8 @@ function checkAges(x: Extraction, maxAgeOption: number, report: Report): void {
   const personEndingAt = new Set(x.persons.map((p) => p.last))
   for (const figure of x.figures) {
     const n = figure.value
-    if (n === null || figure.percent || figure.currency || figure.magnitude || figure.spelled || !Number.isInteger(n)) continue
+    if (n === null || figure.percent || figure.currency || figure.magnitude || figure.spelled || !Number.isInteger(n))
+      continue
     if (n <= maxAge || n > 200) continue
     let age = false
     const after = figure.exprLast + 1
@@ -329,14 +421,21 @@ function checkAges(x: Extraction, maxAgeOption: number, report: Report): void {
     }
     // "aged 130", "at the age of 130"
     if (lower(figure.first - 1) === 'aged') age = true
-    if (lower(figure.first - 1) === 'of' && lower(figure.first - 2) === 'age' && lower(figure.first - 3) === 'the') age = true
+    if (lower(figure.first - 1) === 'of' && lower(figure.first - 2) === 'age' && lower(figure.first - 3) === 'the')
+      age = true
     // "Pham Van An, 130, said"
-    if (tokens[figure.first - 1]?.text === ',' && personEndingAt.has(figure.first - 2) && tokens[after]?.text === ',') age = true
+    if (tokens[figure.first - 1]?.text === ',' && personEndingAt.has(figure.first - 2) && tokens[after]?.text === ',')
+      age = true
     if (!age) continue
-    report(figure.start, figure.end, `Unexpected age ${code(figure.raw)}: the oldest verified human lived to ${maxAge}`, {
-      actual: figure.raw,
-      note: bound ? `The oldest verified human lived ${bound.value} years (${bound.source}).` : undefined
-    })
+    report(
+      figure.start,
+      figure.end,
+      `Unexpected age ${code(figure.raw)}: the oldest verified human lived to ${maxAge}`,
+      {
+        actual: figure.raw,
+        note: bound ? `The oldest verified human lived ${bound.value} years (${bound.source}).` : undefined
+      }
+    )
   }
 }
 
@@ -378,4 +477,3 @@ function checkTimes(x: Extraction, report: Report): void {
     }
   }
 }
-

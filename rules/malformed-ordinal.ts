@@ -58,7 +58,8 @@ import {ordinalSuffix} from '../src/extract/figures.js'
 
 export const meta: RuleMeta = {
   id: 'malformed-ordinal',
-  description: 'Wrong ordinal suffixes, cardinals where a numbered event takes an ordinal, and decades in Chinese order',
+  description:
+    'Wrong ordinal suffixes, cardinals where a numbered event takes an ordinal, and decades in Chinese order',
   suggestions: true,
   options: {
     eventNouns: {type: 'string[]', default: [], description: 'More nouns that end the name of a numbered event.'}
@@ -88,7 +89,15 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
   // Cardinals before the name of a numbered event.
   const chainAt = new Map(x.chains.map((c) => [c.first, c]))
   for (const figure of x.figures) {
-    if (figure.spelled || figure.placeholder || figure.suffixed || figure.percent || figure.currency || figure.magnitude) continue
+    if (
+      figure.spelled ||
+      figure.placeholder ||
+      figure.suffixed ||
+      figure.percent ||
+      figure.currency ||
+      figure.magnitude
+    )
+      continue
     if (figure.grouping !== 'none' || figure.decimalPoints > 0 || figure.base === null) continue
     const n = figure.base
     if (!Number.isInteger(n) || n < 1 || n > 999) continue
@@ -99,17 +108,25 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
     // The event noun ends the name, or is followed by its complement
     // ("Plenary Session of the Central Committee", "Canton Fair in Guangzhou").
     const lower = chain.words.map((w) => w.toLowerCase())
-    const at = lower.findIndex((w, k) => eventNouns.has(w) && (k === lower.length - 1 || lex.nameConnectors.has(lower[k + 1])))
+    const at = lower.findIndex(
+      (w, k) => eventNouns.has(w) && (k === lower.length - 1 || lex.nameConnectors.has(lower[k + 1]))
+    )
     if (at < 0) continue
     // "the 18 Pacific Islands Forum members": a plural noun after the name makes it a count.
     const after = tokens[chain.last + 1]
-    if (at === lower.length - 1 && after?.kind === 'word' && !isCapitalized(after) && lex.countNouns.has(after.lower)) continue
+    if (at === lower.length - 1 && after?.kind === 'word' && !isCapitalized(after) && lex.countNouns.has(after.lower))
+      continue
     const expected = `${figure.raw}${ordinalSuffix(n)}`
-    report(figure.start, figure.end, `Unexpected cardinal ${code(figure.raw)} before the name of a numbered event, expected the ordinal ${code(expected)}`, {
-      actual: figure.raw,
-      expected: [expected],
-      note: `\`the ${figure.raw} ${chain.text}\` names one event in a numbered series, which takes an ordinal; a count would be followed by a plural noun.`
-    })
+    report(
+      figure.start,
+      figure.end,
+      `Unexpected cardinal ${code(figure.raw)} before the name of a numbered event, expected the ordinal ${code(expected)}`,
+      {
+        actual: figure.raw,
+        expected: [expected],
+        note: `\`the ${figure.raw} ${chain.text}\` names one event in a numbered series, which takes an ordinal; a count would be followed by a plural noun.`
+      }
+    )
   }
 
   // Decades in Chinese order: "the 20s of the 80th century".
@@ -138,7 +155,12 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
     let swapped = false
     if (centuryNumber >= 1 && centuryNumber <= currentCentury + 1) {
       year = (centuryNumber - 1) * 100 + decade.value
-    } else if (decade.value >= 1 && decade.value <= currentCentury + 1 && centuryNumber % 10 === 0 && centuryNumber <= 90) {
+    } else if (
+      decade.value >= 1 &&
+      decade.value <= currentCentury + 1 &&
+      centuryNumber % 10 === 0 &&
+      centuryNumber <= 90
+    ) {
       // The numbers were swapped: "the 20s of the 80th century" is the 80s of the 20th century.
       year = (decade.value - 1) * 100 + centuryNumber
       swapped = true

@@ -65,14 +65,31 @@ import type {Holder, Knowledge, Office} from '../src/knowledge/base.js'
 
 export const meta: RuleMeta = {
   id: 'name-mismatch',
-  description: 'Names spelled two ways, titles held by someone else, short names that do not derive, repeated glosses, outdated names',
+  description:
+    'Names spelled two ways, titles held by someone else, short names that do not derive, repeated glosses, outdated names',
   suggestions: true,
   options: {
     lowConfidence: {type: 'boolean', default: false, description: 'Also report names-list entries marked `stretch`.'}
   }
 }
 
-const NOT_CURRENT = new Set(['former', 'then', 'late', 'ex', 'deputy', 'vice', 'acting', 'outgoing', 'incoming', 'interim', 'caretaker', 'designate', 'elect', 'first', 'second'])
+const NOT_CURRENT = new Set([
+  'former',
+  'then',
+  'late',
+  'ex',
+  'deputy',
+  'vice',
+  'acting',
+  'outgoing',
+  'incoming',
+  'interim',
+  'caretaker',
+  'designate',
+  'elect',
+  'first',
+  'second'
+])
 
 const nameMismatch = defineRule<{lowConfidence: boolean}>(meta, (x, options, report) => {
   checkOfficialNames(x, options.lowConfidence, report)
@@ -145,7 +162,12 @@ function checkOfficialNames(x: Extraction, lowConfidence: boolean, report: Repor
           note: `The house spelling is ${entry.official}; source: ${entry.source}.`
         })
       } else {
-        const adjective = entry.kind === 'mistranslation' ? 'mistranslated' : entry.kind === 'non-official' ? 'non-official' : 'outdated'
+        const adjective =
+          entry.kind === 'mistranslation'
+            ? 'mistranslated'
+            : entry.kind === 'non-official'
+              ? 'non-official'
+              : 'outdated'
         report(start, end, `Unexpected ${adjective} name ${code(actual)}, expected ${code(entry.official)}`, {
           actual,
           expected: [entry.official],
@@ -158,7 +180,19 @@ function checkOfficialNames(x: Extraction, lowConfidence: boolean, report: Repor
   }
 }
 
-const FORMER = new Set(['formerly', 'previously', 'once', 'former', 'old', 'renamed', 'then', 'known', 'called', 'née', 'nee'])
+const FORMER = new Set([
+  'formerly',
+  'previously',
+  'once',
+  'former',
+  'old',
+  'renamed',
+  'then',
+  'known',
+  'called',
+  'née',
+  'nee'
+])
 
 function introducedAsFormer(x: Extraction, index: number): boolean {
   for (let k = index - 1; k >= 0 && k >= index - 4; k--) {
@@ -212,21 +246,27 @@ function checkShortNames(x: Extraction, report: Report): void {
     const shortWords = short.replace(/^the\s+/i, '').split(/\s+/)
     if (shortWords.length === 1 && x.lexicon.orgWords.has(shortWords[0].toLowerCase())) continue
     // The full name was cut by punctuation ("... Co., Ltd."): too little to judge.
-    if (p.before.words.length === 1 && x.lexicon.orgWords.has(p.before.words[0].toLowerCase().replace(/\.$/, ''))) continue
+    if (p.before.words.length === 1 && x.lexicon.orgWords.has(p.before.words[0].toLowerCase().replace(/\.$/, '')))
+      continue
     const accepted = x.knowledge.shortNamesOf(full)
     if (accepted.some((s) => fold(s).replace(/^the /, '') === fold(short).replace(/^the /, ''))) continue
     if (derives(full, short, x.lexicon.nameConnectors)) continue
     const uses = countLaterUses(x, short, p.end)
     const expected = accepted.length > 0 ? accepted : suggestions(full)
-    report(p.innerStart, p.innerEnd, `Unexpected short name ${code(short)} for ${code(full)}: it neither abbreviates nor shortens the full name`, {
-      actual: short,
-      expected,
-      note:
-        `A short name should be an abbreviation of ${full} or a part of it` +
-        (expected.length ? ` (such as ${expected.map((e) => `\`${e}\``).join(' or ')})` : '') +
-        `. This looks like a literal rendering of an abbreviation in another language` +
-        (uses > 0 ? `; it is used ${uses} more time${uses === 1 ? '' : 's'} in the story.` : '.')
-    })
+    report(
+      p.innerStart,
+      p.innerEnd,
+      `Unexpected short name ${code(short)} for ${code(full)}: it neither abbreviates nor shortens the full name`,
+      {
+        actual: short,
+        expected,
+        note:
+          `A short name should be an abbreviation of ${full} or a part of it` +
+          (expected.length ? ` (such as ${expected.map((e) => `\`${e}\``).join(' or ')})` : '') +
+          `. This looks like a literal rendering of an abbreviation in another language` +
+          (uses > 0 ? `; it is used ${uses} more time${uses === 1 ? '' : 's'} in the story.` : '.')
+      }
+    )
   }
 }
 
@@ -243,7 +283,12 @@ export function derives(full: string, short: string, connectors: Set<string>): b
   const shortWords = splitWords(short).filter((w) => w !== 'the')
   if (shortWords.length === 0) return true
   const fullSet = new Set(fullWords)
-  return shortWords.every((w) => fullSet.has(w) || isAcronym(w, fullWords, connectors) || fullWords.some((f) => f.length > 4 && f.startsWith(w) && w.length >= 3))
+  return shortWords.every(
+    (w) =>
+      fullSet.has(w) ||
+      isAcronym(w, fullWords, connectors) ||
+      fullWords.some((f) => f.length > 4 && f.startsWith(w) && w.length >= 3)
+  )
 }
 
 /** Can `letters` be formed from non-empty prefixes of `words` in order (connectors may be skipped)? */
@@ -272,7 +317,13 @@ function isAcronym(letters: string, words: string[], connectors: Set<string>): b
 function suggestions(full: string): string[] {
   const words = full.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w))
   const out: string[] = []
-  if (words.length >= 2) out.push(words.map((w) => w[0]).join('').toUpperCase())
+  if (words.length >= 2)
+    out.push(
+      words
+        .map((w) => w[0])
+        .join('')
+        .toUpperCase()
+    )
   if (words.length >= 2) out.push(`the ${words[words.length - 1]}`)
   return out
 }
@@ -294,13 +345,16 @@ function checkOfficeHolders(x: Extraction, report: Report): void {
     const titleWords = person.title.split(' ')
     const prev = tokens[person.titleFirst - 1]
     if (prev && NOT_CURRENT.has(prev.lower)) continue
-    if (titleWords.some((w) => NOT_CURRENT.has(w.toLowerCase().split('-')[0]) || /^(?:then|ex|former)-/i.test(w))) continue
+    if (titleWords.some((w) => NOT_CURRENT.has(w.toLowerCase().split('-')[0]) || /^(?:then|ex|former)-/i.test(w)))
+      continue
     // The country: an adjective or name in the chain ("Vietnamese Prime Minister"),
     // or a possessive chain just before it ("Vietnam's Prime Minister").
     let country = knowledge.entityByAdjective(titleWords[0]) ?? knowledge.entityByName(titleWords[0])
     let officeTitle = titleWords.slice(1).join(' ')
     if (country && titleWords.length >= 3) {
-      const two = knowledge.entityByName(titleWords.slice(0, 2).join(' ')) ?? knowledge.entityByAdjective(titleWords.slice(0, 2).join(' '))
+      const two =
+        knowledge.entityByName(titleWords.slice(0, 2).join(' ')) ??
+        knowledge.entityByAdjective(titleWords.slice(0, 2).join(' '))
       if (two) {
         country = two
         officeTitle = titleWords.slice(2).join(' ')
@@ -331,24 +385,34 @@ function checkOfficeHolders(x: Extraction, report: Report): void {
     if (matched.length === 0) {
       const nearest = nearestHolders(person.name, holders)
       const expected = unique([...nearest.map((h) => h.holder.name), ...atDate.map((h) => h.holder.name)])
-      report(person.start, person.end, `Unexpected name ${code(person.name)} for the ${officeName}, expected a known holder such as ${code(expected[0])}`, {
-        actual: person.name,
-        expected,
-        note:
-          `Known holders of the office: ${holders.map((h) => `${h.holder.name} (${h.holder.start.slice(0, 4)}–${h.holder.end ? h.holder.end.slice(0, 4) : ''})`).join(', ')}` +
-          `; story date ${date.date}${date.from === 'today' ? ' (no dateline; today)' : date.yearKnown ? '' : ' (year assumed)'}. Source: ${holders[0].holder.source}.`
-      })
+      report(
+        person.start,
+        person.end,
+        `Unexpected name ${code(person.name)} for the ${officeName}, expected a known holder such as ${code(expected[0])}`,
+        {
+          actual: person.name,
+          expected,
+          note:
+            `Known holders of the office: ${holders.map((h) => `${h.holder.name} (${h.holder.start.slice(0, 4)}–${h.holder.end ? h.holder.end.slice(0, 4) : ''})`).join(', ')}` +
+            `; story date ${date.date}${date.from === 'today' ? ' (no dateline; today)' : date.yearKnown ? '' : ' (year assumed)'}. Source: ${holders[0].holder.source}.`
+        }
+      )
       continue
     }
     // A real holder, but not in office at the story's date: only when the date is certain.
     if (date.from === 'today' || !date.yearKnown || atDate.length === 0) continue
     if (matched.some((m) => atDate.includes(m))) continue
     const holderNow = atDate[0].holder
-    report(person.start, person.end, `Unexpected ${code(person.name)} as ${officeTitle}: on ${date.date} the ${officeName} was ${holderNow.name}`, {
-      actual: person.name,
-      expected: [holderNow.name],
-      note: `${matched[0].holder.name} held the office ${matched[0].holder.start} to ${matched[0].holder.end ?? 'now'}; ${holderNow.name} from ${holderNow.start}. Source: ${holderNow.source}.`
-    })
+    report(
+      person.start,
+      person.end,
+      `Unexpected ${code(person.name)} as ${officeTitle}: on ${date.date} the ${officeName} was ${holderNow.name}`,
+      {
+        actual: person.name,
+        expected: [holderNow.name],
+        note: `${matched[0].holder.name} held the office ${matched[0].holder.start} to ${matched[0].holder.end ?? 'now'}; ${holderNow.name} from ${holderNow.start}. Source: ${holderNow.source}.`
+      }
+    )
   }
 }
 
@@ -364,7 +428,10 @@ function nameMatches(person: PersonMention, holder: Holder): boolean {
   return false
 }
 
-function nearestHolders(name: string, holders: Array<{holder: Holder; office: Office}>): Array<{holder: Holder; office: Office}> {
+function nearestHolders(
+  name: string,
+  holders: Array<{holder: Holder; office: Office}>
+): Array<{holder: Holder; office: Office}> {
   const target = fold(name)
   const scored = holders
     .map((h) => ({h, d: editDistance(target, fold(h.holder.name), Math.max(target.length, 12))}))
@@ -419,12 +486,17 @@ function checkSpellings(x: Extraction, report: Report): void {
       const key = `${squash(earlier.name)}|${person.name}`
       if (reported.has(key)) break
       reported.add(key)
-      report(person.start, person.end, `Unexpected ${code(person.name)}: the same person is written ${code(earlier.name)} earlier in the story`, {
-        actual: person.name,
-        expected: [earlier.name],
-        note: 'One person should be spelled one way throughout a story.',
-        related: [{start: earlier.start, end: earlier.end, message: `First written ${code(earlier.name)} here`}]
-      })
+      report(
+        person.start,
+        person.end,
+        `Unexpected ${code(person.name)}: the same person is written ${code(earlier.name)} earlier in the story`,
+        {
+          actual: person.name,
+          expected: [earlier.name],
+          note: 'One person should be spelled one way throughout a story.',
+          related: [{start: earlier.start, end: earlier.end, message: `First written ${code(earlier.name)} here`}]
+        }
+      )
       break
     }
     seen.push(person)
@@ -450,17 +522,24 @@ function checkSurnameOnly(x: Extraction, person: PersonMention, seen: PersonMent
   if (word.length < 4) return
   const full = seen.filter((p) => p.words.length >= 2)
   if (full.some((p) => p.words.some((w) => fold(w) === word))) return
-  const close = full.filter((p) => p.words.some((w) => {
-    const f = fold(w)
-    return f.length >= 4 && Math.abs(f.length - word.length) === 1 && editDistance(f, word, 1) === 1
-  }))
+  const close = full.filter((p) =>
+    p.words.some((w) => {
+      const f = fold(w)
+      return f.length >= 4 && Math.abs(f.length - word.length) === 1 && editDistance(f, word, 1) === 1
+    })
+  )
   if (close.length !== 1) return
   const earlier = close[0]
   const target = earlier.words.find((w) => editDistance(fold(w), word, 1) === 1)!
-  report(person.start, person.end, `Unexpected ${code(person.name)}: the same person is written ${code(earlier.name)} earlier in the story`, {
-    actual: person.name,
-    expected: [target],
-    note: 'One person should be spelled one way throughout a story.',
-    related: [{start: earlier.start, end: earlier.end, message: `First written ${code(earlier.name)} here`}]
-  })
+  report(
+    person.start,
+    person.end,
+    `Unexpected ${code(person.name)}: the same person is written ${code(earlier.name)} earlier in the story`,
+    {
+      actual: person.name,
+      expected: [target],
+      note: 'One person should be spelled one way throughout a story.',
+      related: [{start: earlier.start, end: earlier.end, message: `First written ${code(earlier.name)} here`}]
+    }
+  )
 }

@@ -62,9 +62,42 @@ declare module 'vfile' {
   }
 }
 
-const CURRENCY_PREFIX: Record<string, string> = {USD: 'US$', CNY: '', MYR: 'RM', EUR: '€', GBP: '£', JPY: '¥', HKD: 'HK$', SGD: 'S$'}
-const CURRENCY_SUFFIX: Record<string, string> = {CNY: ' yuan', MYR: ' ringgit', THB: ' baht', VND: ' dong', IDR: ' rupiah', PHP: ' pesos', INR: ' rupees', KRW: ' won', RUB: ' rubles'}
-const MONTHS = ['', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+const CURRENCY_PREFIX: Record<string, string> = {
+  USD: 'US$',
+  CNY: '',
+  MYR: 'RM',
+  EUR: '€',
+  GBP: '£',
+  JPY: '¥',
+  HKD: 'HK$',
+  SGD: 'S$'
+}
+const CURRENCY_SUFFIX: Record<string, string> = {
+  CNY: ' yuan',
+  MYR: ' ringgit',
+  THB: ' baht',
+  VND: ' dong',
+  IDR: ' rupiah',
+  PHP: ' pesos',
+  INR: ' rupees',
+  KRW: ' won',
+  RUB: ' rubles'
+}
+const MONTHS = [
+  '',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december'
+]
 
 interface EnglishFigure {
   start: number
@@ -89,7 +122,14 @@ const sourceMismatch = defineRule<Record<string, never>>(meta, (x, _options, rep
   const zhParas = paragraphs(source.text)
   const enParas = paragraphs(x.text)
   const pairs: Array<[Span, Span]> =
-    zhParas.length === enParas.length ? zhParas.map((p, i) => [p, enParas[i]]) : [[{start: 0, end: source.text.length}, {start: 0, end: x.text.length}]]
+    zhParas.length === enParas.length
+      ? zhParas.map((p, i) => [p, enParas[i]])
+      : [
+          [
+            {start: 0, end: source.text.length},
+            {start: 0, end: x.text.length}
+          ]
+        ]
   for (const [zhSpan, enSpan] of pairs) {
     const zh = zhAll.filter((f) => f.start >= zhSpan.start && f.end <= zhSpan.end)
     checkPair(x, zh, enSpan, report)
@@ -142,7 +182,8 @@ function checkPair(x: Extraction, zh: ZhFigure[], en: Span, report: Report): voi
     if (!inside(f.start) || f.placeholder || dayTokens.has(f.first)) continue
     if (f.spelled) {
       // "seven products" for 7只: a spelled number answers a source figure, never raises one.
-      if (f.value !== null) figures.push({start: f.start, end: f.exprEnd, value: f.value, kind: 'cardinal', checkable: false})
+      if (f.value !== null)
+        figures.push({start: f.start, end: f.exprEnd, value: f.value, kind: 'cardinal', checkable: false})
       continue
     }
     if (f.value === null) {
@@ -160,13 +201,16 @@ function checkPair(x: Extraction, zh: ZhFigure[], en: Span, report: Report): voi
       checkable: !isYear && !f.suffixed && (f.value >= 10 || Boolean(f.percent || f.currency || f.magnitude))
     })
   }
-  for (const o of x.ordinals) if (inside(o.start) && !dayTokens.has(o.token)) figures.push({start: o.start, end: o.end, value: o.value, kind: 'ordinal', checkable: true})
+  for (const o of x.ordinals)
+    if (inside(o.start) && !dayTokens.has(o.token))
+      figures.push({start: o.start, end: o.end, value: o.value, kind: 'ordinal', checkable: true})
   const decades = x.decades.filter((d) => inside(d.start))
   const months = new Set<number>()
-  for (const t of x.tokens) if (inside(t.start) && t.kind === 'word') {
-    const m = MONTHS.indexOf(t.lower.replace(/\.$/, ''))
-    if (m > 0) months.add(m)
-  }
+  for (const t of x.tokens)
+    if (inside(t.start) && t.kind === 'word') {
+      const m = MONTHS.indexOf(t.lower.replace(/\.$/, ''))
+      if (m > 0) months.add(m)
+    }
   for (const m of months) fuzzy.push(m)
 
   const matched = new Set<EnglishFigure>()
@@ -178,7 +222,9 @@ function checkPair(x: Extraction, zh: ZhFigure[], en: Span, report: Report): voi
     let ok = false
     switch (z.kind) {
       case 'cardinal':
-        hit = figures.find((f) => (f.kind === 'cardinal' || f.kind === 'year' || f.kind === 'ordinal') && close(f.value, z.value))
+        hit = figures.find(
+          (f) => (f.kind === 'cardinal' || f.kind === 'year' || f.kind === 'ordinal') && close(f.value, z.value)
+        )
         // "post-90s" for 90后: a decade written from the number.
         // "37 %" with a space reads as a count in the source: an English 37% answers it.
         hit ??= figures.find((f) => f.kind === 'percent' && f.value === z.value)
@@ -216,7 +262,10 @@ function checkPair(x: Extraction, zh: ZhFigure[], en: Span, report: Report): voi
   const explained = new Set<ZhFigure>()
   for (const f of figures) {
     if (!f.checkable || matched.has(f) || f.kind === 'year') continue
-    if (zh.some((z) => (z.kind === 'cardinal' || z.kind === 'percent' || z.kind === 'ordinal') && close(z.value, f.value))) continue
+    if (
+      zh.some((z) => (z.kind === 'cardinal' || z.kind === 'percent' || z.kind === 'ordinal') && close(z.value, f.value))
+    )
+      continue
     // "on the 11th" for 11日: a day of the month.
     if (zh.some((z) => z.kind === 'date' && (z.day === f.value || z.month === f.value || z.year === f.value))) continue
     const actual = x.text.slice(f.start, f.end)
@@ -243,9 +292,14 @@ function checkPair(x: Extraction, zh: ZhFigure[], en: Span, report: Report): voi
     // Small counts are often words or articles in English ("a", "both", "the first").
     if (explained.has(z) || z.word || (z.kind === 'cardinal' && z.value < 10 && !z.currency)) continue
     const forms = englishForms(z)
-    report(anchor.start, anchor.end, `Missing figure: the source's ${code(z.raw)} (${forms[0]}) is not in the translation`, {
-      note: `The Chinese source gives ${z.raw}; no figure of that value stands in the matching English${forms.length > 1 ? ` (it may be written ${forms.slice(0, 3).join(', ')})` : ''}.`
-    })
+    report(
+      anchor.start,
+      anchor.end,
+      `Missing figure: the source's ${code(z.raw)} (${forms[0]}) is not in the translation`,
+      {
+        note: `The Chinese source gives ${z.raw}; no figure of that value stands in the matching English${forms.length > 1 ? ` (it may be written ${forms.slice(0, 3).join(', ')})` : ''}.`
+      }
+    )
   }
 }
 
@@ -265,7 +319,7 @@ function englishForms(z: ZhFigure): string[] {
   if (z.kind === 'decade') return [`the ${z.value}s`]
   if (z.kind === 'date' || z.kind === 'year') return [z.raw]
   const forms = formatEnglish(z.value)
-  const prefix = z.currency ? CURRENCY_PREFIX[z.currency] ?? '' : ''
-  const after = z.currency ? CURRENCY_SUFFIX[z.currency] ?? '' : ''
+  const prefix = z.currency ? (CURRENCY_PREFIX[z.currency] ?? '') : ''
+  const after = z.currency ? (CURRENCY_SUFFIX[z.currency] ?? '') : ''
   return forms.map((f) => `${prefix}${f}${prefix ? '' : after}`)
 }

@@ -78,19 +78,40 @@ const result = {
   stories: count,
   megabytes: Number((bytes / 1e6).toFixed(1)),
   cores,
-  mainThread: {seconds: Number((main.ms / 1000).toFixed(2)), storiesPerSecond: Math.round(count / (main.ms / 1000)), peakMb: Math.round(main.maxRssKb / 1024)},
-  oneWorker: {seconds: Number((one.ms / 1000).toFixed(2)), storiesPerSecond: Math.round(count / (one.ms / 1000)), peakMb: Math.round(one.maxRssKb / 1024)},
-  allWorkers: {seconds: Number((all.ms / 1000).toFixed(2)), storiesPerSecond: Math.round(count / (all.ms / 1000)), peakMb: Math.round(all.maxRssKb / 1024)},
+  mainThread: {
+    seconds: Number((main.ms / 1000).toFixed(2)),
+    storiesPerSecond: Math.round(count / (main.ms / 1000)),
+    peakMb: Math.round(main.maxRssKb / 1024)
+  },
+  oneWorker: {
+    seconds: Number((one.ms / 1000).toFixed(2)),
+    storiesPerSecond: Math.round(count / (one.ms / 1000)),
+    peakMb: Math.round(one.maxRssKb / 1024)
+  },
+  allWorkers: {
+    seconds: Number((all.ms / 1000).toFixed(2)),
+    storiesPerSecond: Math.round(count / (all.ms / 1000)),
+    peakMb: Math.round(all.maxRssKb / 1024)
+  },
   speedUp: Number((one.ms / all.ms).toFixed(2)),
   scaling
 }
 if (json) console.log(JSON.stringify(result, null, 2))
 else {
   console.log(`copydesk archive bench: ${count} stories, ${result.megabytes} MB, ${cores} cores`)
-  console.log(`  --jobs 0 (main thread, unified-engine): ${result.mainThread.seconds} s, ${result.mainThread.storiesPerSecond} stories/s, peak ${result.mainThread.peakMb} MB`)
-  console.log(`  --jobs 1: ${result.oneWorker.seconds} s, ${result.oneWorker.storiesPerSecond} stories/s, peak ${result.oneWorker.peakMb} MB`)
-  console.log(`  --jobs ${cores}: ${result.allWorkers.seconds} s, ${result.allWorkers.storiesPerSecond} stories/s, peak ${result.allWorkers.peakMb} MB`)
+  console.log(
+    `  --jobs 0 (main thread, unified-engine): ${result.mainThread.seconds} s, ${result.mainThread.storiesPerSecond} stories/s, peak ${result.mainThread.peakMb} MB`
+  )
+  console.log(
+    `  --jobs 1: ${result.oneWorker.seconds} s, ${result.oneWorker.storiesPerSecond} stories/s, peak ${result.oneWorker.peakMb} MB`
+  )
+  console.log(
+    `  --jobs ${cores}: ${result.allWorkers.seconds} s, ${result.allWorkers.storiesPerSecond} stories/s, peak ${result.allWorkers.peakMb} MB`
+  )
   console.log(`  speed-up ${result.speedUp}x from 1 worker to ${cores}`)
   console.log('one story of growing size:')
-  for (const s of scaling) console.log(`  ${String(s.bytes / 1e3).padStart(6)} KB  ${String(s.ms).padStart(9)} ms  ${String(s.msPerMb).padStart(6)} ms/MB`)
+  for (const s of scaling)
+    console.log(
+      `  ${String(s.bytes / 1e3).padStart(6)} KB  ${String(s.ms).padStart(9)} ms  ${String(s.msPerMb).padStart(6)} ms/MB`
+    )
 }

@@ -130,10 +130,7 @@ async function loadCopydesk() {
     process.stderr.write('bench: dist/src/index.js not found; run `npm run build` (npx tsc -p .) first\n')
     process.exit(2)
   }
-  const [copydesk, parseEnglish] = await Promise.all([
-    import(pathToFileURL(entry).href),
-    import('parse-english')
-  ])
+  const [copydesk, parseEnglish] = await Promise.all([import(pathToFileURL(entry).href), import('parse-english')])
   return {lint: copydesk.lint, loadKnowledge: copydesk.loadKnowledge, ParseEnglish: parseEnglish.ParseEnglish}
 }
 
@@ -240,8 +237,16 @@ async function main() {
       messages: bigMessages
     },
     smallStories: {
-      bare: {medianMs: smallBare.medianMs, wordsPerSecond: wps(smallWords, smallBare.medianMs), timesMs: smallBare.timesMs},
-      full: {medianMs: smallFull.medianMs, wordsPerSecond: wps(smallWords, smallFull.medianMs), timesMs: smallFull.timesMs},
+      bare: {
+        medianMs: smallBare.medianMs,
+        wordsPerSecond: wps(smallWords, smallBare.medianMs),
+        timesMs: smallBare.timesMs
+      },
+      full: {
+        medianMs: smallFull.medianMs,
+        wordsPerSecond: wps(smallWords, smallFull.medianMs),
+        timesMs: smallFull.timesMs
+      },
       ratio: smallFull.medianMs / smallBare.medianMs,
       ratioTarget: RATIO_TARGET,
       messages: smallMessages
@@ -274,10 +279,13 @@ async function main() {
     ]
   ]
   const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)))
-  const line = (row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ')
+  const line = (row) =>
+    row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ')
   const out = []
   out.push(`copydesk bench (node ${process.version}, median of ${options.runs} runs after 1 warm-up)`)
-  out.push(`input: ${stories.length} fixture stories; 1 story = ${fmt(bigWords)} words; small = ${fmt(smallWords)} words`)
+  out.push(
+    `input: ${stories.length} fixture stories; 1 story = ${fmt(bigWords)} words; small = ${fmt(smallWords)} words`
+  )
   out.push('')
   out.push(line(rows[0]))
   out.push(widths.map((w) => '-'.repeat(w)).join('  '))

@@ -15,7 +15,10 @@ const {mergeKnowledgeFile, emptyKnowledge} = await import(path.join(root, 'dist/
 const out = path.join(root, 'dist', 'data')
 fs.mkdirSync(out, {recursive: true})
 const knowledge = emptyKnowledge()
-for (const name of fs.readdirSync(path.join(root, 'data')).filter((f) => f.endsWith('.yaml')).sort()) {
+for (const name of fs
+  .readdirSync(path.join(root, 'data'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   const display = `data/${name}`
   const located = readData(path.join(root, 'data', name), display, {compiled: false})
   if (name === 'lexicon.yaml') compileLexicon(located.value, display, located.lineOf)

@@ -9,7 +9,11 @@ import {fileURLToPath} from 'node:url'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 export function renderRulesDoc() {
-  const ids = fs.readdirSync(path.join(root, 'rules')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort()
+  const ids = fs
+    .readdirSync(path.join(root, 'rules'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3))
+    .sort()
   const parts = [
     '# copydesk rules',
     '',
@@ -24,7 +28,10 @@ export function renderRulesDoc() {
     while (lines.length && lines[0] === '') lines.shift()
     while (lines.length && lines[lines.length - 1] === '') lines.pop()
     const labels = {valid: 'Passes:', invalid: 'Reported:', output: 'Messages (line:column-line:column):'}
-    parts.push(lines.join('\n').replace(/```text (valid|invalid|output)/g, (_, kind) => `${labels[kind]}\n\n\`\`\`text`), '')
+    parts.push(
+      lines.join('\n').replace(/```text (valid|invalid|output)/g, (_, kind) => `${labels[kind]}\n\n\`\`\`text`),
+      ''
+    )
   }
   return parts.join('\n')
 }

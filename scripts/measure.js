@@ -59,7 +59,9 @@ const mtDir = process.env.COPYDESK_CORPUS
 const segmentsPath = path.join(mtDir, 'segments.tsv')
 const errorsPath = path.join(mtDir, 'errors.tsv')
 if (!fs.existsSync(segmentsPath) || !fs.existsSync(errorsPath)) {
-  console.error(`measure: corpus not found: ${mtDir} must hold segments.tsv and errors.tsv (set COPYDESK_CORPUS to that folder)`)
+  console.error(
+    `measure: corpus not found: ${mtDir} must hold segments.tsv and errors.tsv (set COPYDESK_CORPUS to that folder)`
+  )
   process.exit(2)
 }
 const sharedClean = path.join(mtDir, '..', 'clean-wikinews')
@@ -67,7 +69,9 @@ const cleanDir = fs.existsSync(sharedClean) ? sharedClean : path.join(repoRoot, 
 
 const entry = path.join(repoRoot, 'dist', 'src', 'index.js')
 if (!fs.existsSync(entry)) {
-  console.error(`measure: ${path.relative(process.cwd(), entry) || entry} is missing; build first with \`npx tsc -p .\``)
+  console.error(
+    `measure: ${path.relative(process.cwd(), entry) || entry} is missing; build first with \`npx tsc -p .\``
+  )
   process.exit(2)
 }
 const {lint, loadKnowledge, ruleIds} = await import(pathToFileURL(entry).href)
@@ -99,7 +103,8 @@ const isQuoted = (s) => s.length >= 2 && QUOTED.test(s)
 const unquote = (s) => s.slice(1, -1).replaceAll('""', '"')
 const keyOf = (doc, seg, system) => `${doc}\t${seg}\t${system}`
 const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
-const bySegment = (a, b) => byText(a.doc, b.doc) || Number(a.seg) - Number(b.seg) || byText(a.seg, b.seg) || byText(a.system, b.system)
+const bySegment = (a, b) =>
+  byText(a.doc, b.doc) || Number(a.seg) - Number(b.seg) || byText(a.seg, b.seg) || byText(a.system, b.system)
 
 const notes = {
   segmentRows: 0,
@@ -123,7 +128,14 @@ const segments = new Map()
 for (const f of seg.rows) {
   notes.segmentRows++
   if (f.length !== seg.header.length) notes.segmentRowsWithExtraFields++
-  const s = {doc: f[sc.doc_id], seg: f[sc.seg_id], system: f[sc.system], stored: f[sc.target_en] ?? '', text: '', spans: []}
+  const s = {
+    doc: f[sc.doc_id],
+    seg: f[sc.seg_id],
+    system: f[sc.system],
+    stored: f[sc.target_en] ?? '',
+    text: '',
+    spans: []
+  }
   const key = keyOf(s.doc, s.seg, s.system)
   if (segments.has(key)) {
     notes.duplicateSegments++
@@ -133,7 +145,11 @@ for (const f of seg.rows) {
 }
 
 const err = readTsv(errorsPath)
-const ec = columns(err.header, ['doc_id', 'seg_id', 'system', 'category', 'severity', 'span_side', 'span_text', 'span_start', 'span_end'], 'errors.tsv')
+const ec = columns(
+  err.header,
+  ['doc_id', 'seg_id', 'system', 'category', 'severity', 'span_side', 'span_text', 'span_start', 'span_end'],
+  'errors.tsv'
+)
 for (const f of err.rows) {
   notes.errorRows++
   if (f.length !== err.header.length) notes.errorRowsWithExtraFields++
@@ -167,7 +183,8 @@ function place(text, sp) {
     for (const shift of [-d, d]) {
       for (const t of sp.texts) {
         const start = sp.start + shift
-        if (t.length > 0 && start >= 0 && text.slice(start, start + t.length) === t) return {start, end: start + t.length, how: 'shifted'}
+        if (t.length > 0 && start >= 0 && text.slice(start, start + t.length) === t)
+          return {start, end: start + t.length, how: 'shifted'}
       }
     }
   }
@@ -210,7 +227,24 @@ function trimPunctuation(s) {
   return s.slice(from, to)
 }
 
-const CONNECTORS = new Set(['of', 'the', 'and', 'de', 'da', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'for', '&'])
+const CONNECTORS = new Set([
+  'of',
+  'the',
+  'and',
+  'de',
+  'da',
+  'del',
+  'der',
+  'van',
+  'von',
+  'bin',
+  'al',
+  'la',
+  'le',
+  'du',
+  'for',
+  '&'
+])
 /**
  * Name subset (form): the span's text, outer punctuation and quotes removed, is
  * a run of capitalised words ("Julio Rios", "China Policy Observation
@@ -254,17 +288,41 @@ for (const s of ordered) {
     file = await lint(s.text, {path: 'segment.txt', knowledge, today: TODAY})
   } catch (error) {
     lintFailures++
-    warnings.push({doc: s.doc, seg: s.seg, system: s.system, ruleId: 'lint-failure', reason: String(error?.message ?? error), start: 0, end: 0, klass: 'unmarked', text: s.text})
+    warnings.push({
+      doc: s.doc,
+      seg: s.seg,
+      system: s.system,
+      ruleId: 'lint-failure',
+      reason: String(error?.message ?? error),
+      start: 0,
+      end: 0,
+      klass: 'unmarked',
+      text: s.text
+    })
     continue
   }
   for (const m of file.messages) {
     const r = messageRange(m)
     const ruleId = String(m.ruleId ?? m.source ?? 'unknown')
-    const w = {doc: s.doc, seg: s.seg, system: s.system, ruleId, reason: m.reason, start: r?.start ?? 0, end: r?.end ?? 0, klass: 'unmarked', text: s.text}
+    const w = {
+      doc: s.doc,
+      seg: s.seg,
+      system: s.system,
+      ruleId,
+      reason: m.reason,
+      start: r?.start ?? 0,
+      end: r?.end ?? 0,
+      klass: 'unmarked',
+      text: s.text
+    }
     const wr = range(w.start, w.end)
     const hit = s.spans.filter((sp) => overlaps(wr, range(sp.at.start, sp.at.end)))
     for (const sp of hit) (sp.flaggedBy ??= new Set()).add(ruleId)
-    w.klass = hit.some((sp) => sp.severity === 'Major') ? 'major' : hit.some((sp) => sp.severity === 'Minor') ? 'minorOnly' : 'unmarked'
+    w.klass = hit.some((sp) => sp.severity === 'Major')
+      ? 'major'
+      : hit.some((sp) => sp.severity === 'Minor')
+        ? 'minorOnly'
+        : 'unmarked'
     perRule[ruleId] ??= {total: 0, major: 0, minorOnly: 0, unmarked: 0}
     perRule[ruleId].total++
     perRule[ruleId][w.klass]++
@@ -299,10 +357,25 @@ function recall(filter) {
     byRule,
     missedSpans: spans
       .filter((u) => u.by.size === 0)
-      .map((u) => ({doc: u.s.doc, seg: u.s.seg, system: u.s.system, span: u.s.text.slice(u.sp.at.start, u.sp.at.end), start: u.sp.at.start, category: u.sp.category}))
+      .map((u) => ({
+        doc: u.s.doc,
+        seg: u.s.seg,
+        system: u.s.system,
+        span: u.s.text.slice(u.sp.at.start, u.sp.at.end),
+        start: u.sp.at.start,
+        category: u.sp.category
+      }))
       .sort((a, b) => bySegment(a, b) || a.start - b.start || byText(a.span, b.span)),
     flaggedSpans: flagged
-      .map((u) => ({doc: u.s.doc, seg: u.s.seg, system: u.s.system, span: u.s.text.slice(u.sp.at.start, u.sp.at.end), start: u.sp.at.start, category: u.sp.category, rules: [...u.by].sort(byText)}))
+      .map((u) => ({
+        doc: u.s.doc,
+        seg: u.s.seg,
+        system: u.s.system,
+        span: u.s.text.slice(u.sp.at.start, u.sp.at.end),
+        start: u.sp.at.start,
+        category: u.sp.category,
+        rules: [...u.by].sort(byText)
+      }))
       .sort((a, b) => bySegment(a, b) || a.start - b.start || byText(a.span, b.span))
   }
 }
@@ -314,8 +387,19 @@ const recalls = {
 
 // ---------------------------------------------------------------- clean copy
 
-const cleanFiles = fs.existsSync(cleanDir) ? fs.readdirSync(cleanDir).filter((f) => f.endsWith('.txt')).sort(byText) : []
-const clean = {words: 0, files: cleanFiles.length, perRule: Object.fromEntries(rules.map((r) => [r, 0])), total: 0, warnings: []}
+const cleanFiles = fs.existsSync(cleanDir)
+  ? fs
+      .readdirSync(cleanDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort(byText)
+  : []
+const clean = {
+  words: 0,
+  files: cleanFiles.length,
+  perRule: Object.fromEntries(rules.map((r) => [r, 0])),
+  total: 0,
+  warnings: []
+}
 for (const name of cleanFiles) {
   const text = fs.readFileSync(path.join(cleanDir, name), 'utf8')
   clean.words += text.split(/\s+/).filter(Boolean).length
@@ -342,18 +426,47 @@ function around(text, start, end) {
   const to = Math.min(text.length, end + CONTEXT)
   return `${from > 0 ? '…' : ''}${oneLine(text.slice(from, start))}[[${oneLine(text.slice(start, end))}]]${oneLine(text.slice(end, to))}${to < text.length ? '…' : ''}`
 }
-const byWarning = (a, b) => byText(a.ruleId, b.ruleId) || bySegment(a, b) || a.start - b.start || a.end - b.end || byText(a.reason, b.reason)
+const byWarning = (a, b) =>
+  byText(a.ruleId, b.ruleId) || bySegment(a, b) || a.start - b.start || a.end - b.end || byText(a.reason, b.reason)
 const unmarked = warnings
   .filter((w) => w.klass === 'unmarked')
   .sort(byWarning)
-  .map((w) => ({ruleId: w.ruleId, system: w.system, doc: w.doc, seg: w.seg, start: w.start, end: w.end, reason: w.reason, context: around(w.text, w.start, w.end)}))
+  .map((w) => ({
+    ruleId: w.ruleId,
+    system: w.system,
+    doc: w.doc,
+    seg: w.seg,
+    start: w.start,
+    end: w.end,
+    reason: w.reason,
+    context: around(w.text, w.start, w.end)
+  }))
 const marked = warnings
   .filter((w) => w.klass !== 'unmarked')
   .sort(byWarning)
-  .map((w) => ({ruleId: w.ruleId, klass: w.klass, system: w.system, doc: w.doc, seg: w.seg, start: w.start, end: w.end, reason: w.reason, context: around(w.text, w.start, w.end)}))
+  .map((w) => ({
+    ruleId: w.ruleId,
+    klass: w.klass,
+    system: w.system,
+    doc: w.doc,
+    seg: w.seg,
+    start: w.start,
+    end: w.end,
+    reason: w.reason,
+    context: around(w.text, w.start, w.end)
+  }))
 const cleanList = clean.warnings
-  .sort((a, b) => byText(a.ruleId, b.ruleId) || byText(a.file, b.file) || a.start - b.start || byText(a.reason, b.reason))
-  .map((w) => ({ruleId: w.ruleId, file: w.file, start: w.start, end: w.end, reason: w.reason, context: around(w.text, w.start, w.end)}))
+  .sort(
+    (a, b) => byText(a.ruleId, b.ruleId) || byText(a.file, b.file) || a.start - b.start || byText(a.reason, b.reason)
+  )
+  .map((w) => ({
+    ruleId: w.ruleId,
+    file: w.file,
+    start: w.start,
+    end: w.end,
+    reason: w.reason,
+    context: around(w.text, w.start, w.end)
+  }))
 
 const subsetText = {
   digit: 'Major target-side spans whose span_text contains a digit 0-9 (figures, ordinals such as 20th, dates)',
@@ -372,15 +485,31 @@ if (asJson) {
     data: notes,
     segmentsLinted: ordered.length,
     lintFailures,
-    perRule: Object.fromEntries(allRules.map((r) => [r, perRule[r] ?? {total: 0, major: 0, minorOnly: 0, unmarked: 0}])),
+    perRule: Object.fromEntries(
+      allRules.map((r) => [r, perRule[r] ?? {total: 0, major: 0, minorOnly: 0, unmarked: 0}])
+    ),
     total: totals,
     recall: Object.fromEntries(
-      Object.entries(recalls).map(([k, v]) => [k, {subset: subsetText[k], annotationRows: v.annotationRows, uniqueSpans: v.uniqueSpans, flagged: v.flagged, recall: round(v.recall), byRule: v.byRule, flaggedSpans: v.flaggedSpans, missedSpans: v.missedSpans}])
+      Object.entries(recalls).map(([k, v]) => [
+        k,
+        {
+          subset: subsetText[k],
+          annotationRows: v.annotationRows,
+          uniqueSpans: v.uniqueSpans,
+          flagged: v.flagged,
+          recall: round(v.recall),
+          byRule: v.byRule,
+          flaggedSpans: v.flaggedSpans,
+          missedSpans: v.missedSpans
+        }
+      ])
     ),
     clean: {
       files: clean.files,
       words: clean.words,
-      perRule: Object.fromEntries(allRules.map((r) => [r, {warnings: clean.perRule[r] ?? 0, per10kWords: round(per10k(clean.perRule[r] ?? 0))}])),
+      perRule: Object.fromEntries(
+        allRules.map((r) => [r, {warnings: clean.perRule[r] ?? 0, per10kWords: round(per10k(clean.perRule[r] ?? 0))}])
+      ),
       total: {warnings: clean.total, per10kWords: round(per10k(clean.total))}
     },
     unmarked,
@@ -400,7 +529,9 @@ function printText() {
   const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-')
   const width = Math.max(18, ...allRules.map((r) => r.length)) + 2
 
-  out(`copydesk measurement (${rawMode ? 'raw: target_en as stored, offsets as given' : 'repaired text and offsets'}; today fixed at ${TODAY})`)
+  out(
+    `copydesk measurement (${rawMode ? 'raw: target_en as stored, offsets as given' : 'repaired text and offsets'}; today fixed at ${TODAY})`
+  )
   out(`mt-dev corpus: ${mtDir}`)
   out(
     `  ${ordered.length} segments linted in ${mtSeconds.toFixed(1)} s; ${notes.segmentRowsWithExtraFields} rows had extra tab fields (ignored after target_en)` +
@@ -411,37 +542,62 @@ function printText() {
     `  errors.tsv: ${notes.errorRows} rows (${notes.errorRowsWithExtraFields} with extra fields), ${notes.targetSpans} target-side spans used, ${notes.errorRowsNoSegment} target-side rows whose segment is not in segments.tsv`
   )
   if (!rawMode) {
-    out(`  ${notes.quotedTargets} target_en stored CSV-quoted; ${notes.quotedTargetsUnquoted} linted unquoted (their spans fit the unquoted text), ${notes.quotedTargets - notes.quotedTargetsUnquoted} as stored`)
-    out(`  spans: ${notes.spansExact} exactly at their offsets, ${notes.spansShifted} moved by <= ${MAX_SHIFT} chars to their text, ${notes.spansUnverified} kept as given (text not found there)`)
+    out(
+      `  ${notes.quotedTargets} target_en stored CSV-quoted; ${notes.quotedTargetsUnquoted} linted unquoted (their spans fit the unquoted text), ${notes.quotedTargets - notes.quotedTargetsUnquoted} as stored`
+    )
+    out(
+      `  spans: ${notes.spansExact} exactly at their offsets, ${notes.spansShifted} moved by <= ${MAX_SHIFT} chars to their text, ${notes.spansUnverified} kept as given (text not found there)`
+    )
   }
   out()
-  out('Warnings on mt-dev target_en, by what raters marked at the same place (same doc_id, seg_id, system; target side)')
+  out(
+    'Warnings on mt-dev target_en, by what raters marked at the same place (same doc_id, seg_id, system; target side)'
+  )
   out(`${pad('rule', width)}${lpad('total', 7)}${lpad('Major', 8)}${lpad('Minor-only', 12)}${lpad('unmarked', 10)}`)
   for (const r of allRules) {
     const p = perRule[r] ?? {total: 0, major: 0, minorOnly: 0, unmarked: 0}
     out(`${pad(r, width)}${lpad(p.total, 7)}${lpad(p.major, 8)}${lpad(p.minorOnly, 12)}${lpad(p.unmarked, 10)}`)
   }
-  out(`${pad('all rules', width)}${lpad(totals.total, 7)}${lpad(totals.major, 8)}${lpad(totals.minorOnly, 12)}${lpad(totals.unmarked, 10)}`)
-  out(`  on a marked span (Major or Minor): ${pct(totals.major + totals.minorOnly, totals.total)}; on a Major span: ${pct(totals.major, totals.total)}`)
+  out(
+    `${pad('all rules', width)}${lpad(totals.total, 7)}${lpad(totals.major, 8)}${lpad(totals.minorOnly, 12)}${lpad(totals.unmarked, 10)}`
+  )
+  out(
+    `  on a marked span (Major or Minor): ${pct(totals.major + totals.minorOnly, totals.total)}; on a Major span: ${pct(totals.major, totals.total)}`
+  )
   out()
-  out('Recall on the targeted subsets (unique spans: same segment and offsets counted once across raters; flagged = some warning overlaps it)')
+  out(
+    'Recall on the targeted subsets (unique spans: same segment and offsets counted once across raters; flagged = some warning overlaps it)'
+  )
   for (const [k, v] of Object.entries(recalls)) {
     out(`- ${subsetText[k]}`)
-    out(`    ${v.uniqueSpans} unique spans (${v.annotationRows} annotation rows); flagged ${v.flagged} = ${pct(v.flagged, v.uniqueSpans)}` + `  [${rules.map((r) => `${r} ${v.byRule[r]}`).join(', ')}]`)
-    for (const f of v.flaggedSpans) out(`      flagged: ${f.system} | ${f.doc} | seg ${f.seg} | ${JSON.stringify(f.span)} (${f.category}) by ${f.rules.join(', ')}`)
+    out(
+      `    ${v.uniqueSpans} unique spans (${v.annotationRows} annotation rows); flagged ${v.flagged} = ${pct(v.flagged, v.uniqueSpans)}` +
+        `  [${rules.map((r) => `${r} ${v.byRule[r]}`).join(', ')}]`
+    )
+    for (const f of v.flaggedSpans)
+      out(
+        `      flagged: ${f.system} | ${f.doc} | seg ${f.seg} | ${JSON.stringify(f.span)} (${f.category}) by ${f.rules.join(', ')}`
+      )
   }
   out()
   out(`Clean copy: ${cleanDir}`)
   out(`  ${clean.files} files, ${clean.words} words (whitespace-separated tokens)`)
   out(`${pad('rule', width)}${lpad('warnings', 9)}${lpad('per 10k words', 15)}`)
-  for (const r of allRules) out(`${pad(r, width)}${lpad(clean.perRule[r] ?? 0, 9)}${lpad(per10k(clean.perRule[r] ?? 0).toFixed(2), 15)}`)
+  for (const r of allRules)
+    out(`${pad(r, width)}${lpad(clean.perRule[r] ?? 0, 9)}${lpad(per10k(clean.perRule[r] ?? 0).toFixed(2), 15)}`)
   out(`${pad('all rules', width)}${lpad(clean.total, 9)}${lpad(per10k(clean.total).toFixed(2), 15)}`)
   for (const w of cleanList) out(`  ${w.ruleId} | ${w.file} @${w.start}-${w.end} | ${w.reason}\n      ${w.context}`)
   out()
-  out(`Unmarked warnings on mt-dev (${unmarked.length}; on no rater's target span), by rule, doc, seg, system; [[ ]] marks the warning`)
-  for (const w of unmarked) out(`- ${w.ruleId} | ${w.system} | ${w.doc} | seg ${w.seg} @${w.start}-${w.end} | ${w.reason}\n      ${w.context}`)
+  out(
+    `Unmarked warnings on mt-dev (${unmarked.length}; on no rater's target span), by rule, doc, seg, system; [[ ]] marks the warning`
+  )
+  for (const w of unmarked)
+    out(`- ${w.ruleId} | ${w.system} | ${w.doc} | seg ${w.seg} @${w.start}-${w.end} | ${w.reason}\n      ${w.context}`)
   out()
   out(`Warnings on marked spans (${marked.length}), for comparison`)
-  for (const w of marked) out(`- ${w.ruleId} [${w.klass === 'major' ? 'Major' : 'Minor-only'}] | ${w.system} | ${w.doc} | seg ${w.seg} @${w.start}-${w.end} | ${w.reason}\n      ${w.context}`)
+  for (const w of marked)
+    out(
+      `- ${w.ruleId} [${w.klass === 'major' ? 'Major' : 'Minor-only'}] | ${w.system} | ${w.doc} | seg ${w.seg} @${w.start}-${w.end} | ${w.reason}\n      ${w.context}`
+    )
   console.log(lines.join('\n'))
 }

@@ -30,7 +30,17 @@ const {startServer} = await import(path.join(root, 'dist', 'src', 'page-server',
 const server = await startServer({port: 0, host: '127.0.0.1'})
 const url = `http://127.0.0.1:${server.address().port}/`
 const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p))
-const browser = await chromium.launch({executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']})
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+  ]
+})
 const page = await browser.newPage()
 const seed = fs.readFileSync(path.join(root, 'fixtures', 'seed', 'china-asean-expo.txt'), 'utf8')
 const loadStart = Date.now()
@@ -49,6 +59,10 @@ server.close()
 const result = {files: files.length, bytes, gzipped, readyMs, firstResultMs, lintMs}
 if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2))
 else {
-  console.log(`copydesk page: ${files.length} files, ${(bytes / 1024).toFixed(0)} KB (${(gzipped / 1024).toFixed(0)} KB gzipped)`)
-  console.log(`  load to ready: ${readyMs} ms; paste to the seed story's 10 warnings: ${firstResultMs} ms (of which linting ${lintMs} ms; the page waits 150 ms after the last keystroke)`)
+  console.log(
+    `copydesk page: ${files.length} files, ${(bytes / 1024).toFixed(0)} KB (${(gzipped / 1024).toFixed(0)} KB gzipped)`
+  )
+  console.log(
+    `  load to ready: ${readyMs} ms; paste to the seed story's 10 warnings: ${firstResultMs} ms (of which linting ${lintMs} ms; the page waits 150 ms after the last keystroke)`
+  )
 }

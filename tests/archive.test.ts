@@ -24,11 +24,21 @@ beforeAll(() => {
   const clean = fs.readdirSync(path.join(root, 'fixtures', 'clean-wikinews')).filter((f) => f.endsWith('.txt'))
   fs.mkdirSync(path.join(dir, 'desk', 'wire'), {recursive: true})
   for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(dir, 'desk', `seed-${String(i).padStart(2, '0')}.txt`), seed)
-  for (const name of clean) fs.copyFileSync(path.join(root, 'fixtures', 'clean-wikinews', name), path.join(dir, 'desk', 'wire', name))
-  fs.writeFileSync(path.join(dir, 'desk', 'story.md'), '# Expo\n\nNearly 2000,18 firms came to the 20 China-ASEAN Expo.\n')
+  for (const name of clean)
+    fs.copyFileSync(path.join(root, 'fixtures', 'clean-wikinews', name), path.join(dir, 'desk', 'wire', name))
+  fs.writeFileSync(
+    path.join(dir, 'desk', 'story.md'),
+    '# Expo\n\nNearly 2000,18 firms came to the 20 China-ASEAN Expo.\n'
+  )
   fs.writeFileSync(path.join(dir, 'desk', 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a]))
   // Invalid UTF-8, a byte-order mark, CRLF and lone CR line endings.
-  fs.writeFileSync(path.join(dir, 'desk', 'bytes.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x41]), Buffer.from(' line one.\r\nIt was the 21th time.\rNearly 2000,18 firms.\n')]))
+  fs.writeFileSync(
+    path.join(dir, 'desk', 'bytes.txt'),
+    Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x41]),
+      Buffer.from(' line one.\r\nIt was the 21th time.\rNearly 2000,18 firms.\n')
+    ])
+  )
   fs.writeFileSync(path.join(dir, 'desk', 'empty.txt'), '')
 })
 
@@ -72,7 +82,9 @@ describe('archives on worker threads', () => {
     fs.writeFileSync(path.join(big, 'small.txt'), 'It was the 21th time.\n')
     const result = run(['--report', 'json', 'big/huge.txt', 'big/small.txt'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toBe('copydesk: big/huge.txt: Cannot lint a story of 20.0 MB: the limit is 16.0 MB (split it, or raise --max-size)\n')
+    expect(result.stderr).toBe(
+      'copydesk: big/huge.txt: Cannot lint a story of 20.0 MB: the limit is 16.0 MB (split it, or raise --max-size)\n'
+    )
     const files = JSON.parse(result.stdout) as Array<{path: string; messages: Array<{ruleId: string}>}>
     expect(files.find((f) => f.path === 'big/small.txt')!.messages.map((m) => m.ruleId)).toEqual(['malformed-ordinal'])
     fs.rmSync(big, {recursive: true})

@@ -15,7 +15,17 @@ const bin = path.join(root, 'bin', 'copydesk.js')
 let repo: string
 
 function git(...args: string[]) {
-  return execFileSync('git', args, {cwd: repo, encoding: 'utf8', env: {...process.env, GIT_AUTHOR_NAME: 'Desk', GIT_AUTHOR_EMAIL: 'desk@example.org', GIT_COMMITTER_NAME: 'Desk', GIT_COMMITTER_EMAIL: 'desk@example.org'}})
+  return execFileSync('git', args, {
+    cwd: repo,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Desk',
+      GIT_AUTHOR_EMAIL: 'desk@example.org',
+      GIT_COMMITTER_NAME: 'Desk',
+      GIT_COMMITTER_EMAIL: 'desk@example.org'
+    }
+  })
 }
 
 function copydesk(...args: string[]) {
@@ -27,12 +37,21 @@ beforeAll(() => {
   repo = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-ci-'))
   git('init', '-q', '-b', 'main')
   fs.mkdirSync(path.join(repo, 'stories'))
-  fs.writeFileSync(path.join(repo, 'stories', 'old.md'), '# Archive\n\nThe fair opened in 2019.\n\nIt was the 21th fair in the city.\n')
-  fs.writeFileSync(path.join(repo, 'stories', 'expo.md'), '# Expo opens\n\nThe 20th China-ASEAN Expo opened on Saturday.\n\nMore than 2,000 firms took part.\n')
+  fs.writeFileSync(
+    path.join(repo, 'stories', 'old.md'),
+    '# Archive\n\nThe fair opened in 2019.\n\nIt was the 21th fair in the city.\n'
+  )
+  fs.writeFileSync(
+    path.join(repo, 'stories', 'expo.md'),
+    '# Expo opens\n\nThe 20th China-ASEAN Expo opened on Saturday.\n\nMore than 2,000 firms took part.\n'
+  )
   git('add', '.')
   git('commit', '-q', '-m', 'stories')
   // The pull request: a garbled figure in one story; the old story untouched.
-  fs.writeFileSync(path.join(repo, 'stories', 'expo.md'), '# Expo opens\n\nThe 20th China-ASEAN Expo opened on Saturday.\n\nMore than 2,000 firms took part.\n\nNearly 2000,18 enterprises signed deals.\n')
+  fs.writeFileSync(
+    path.join(repo, 'stories', 'expo.md'),
+    '# Expo opens\n\nThe 20th China-ASEAN Expo opened on Saturday.\n\nMore than 2,000 firms took part.\n\nNearly 2000,18 enterprises signed deals.\n'
+  )
 })
 
 afterAll(() => fs.rmSync(repo, {recursive: true, force: true}))
@@ -40,7 +59,9 @@ afterAll(() => fs.rmSync(repo, {recursive: true, force: true}))
 describe('changed-lines mode', () => {
   it('without --since, both the old and the new error are reported', () => {
     const result = copydesk('--report', 'json', 'stories')
-    const messages = JSON.parse(result.stdout).flatMap((f: {path: string; messages: Array<{line: number}>}) => f.messages.map((m) => `${f.path}:${m.line}`))
+    const messages = JSON.parse(result.stdout).flatMap((f: {path: string; messages: Array<{line: number}>}) =>
+      f.messages.map((m) => `${f.path}:${m.line}`)
+    )
     expect(messages).toEqual(['stories/expo.md:7', 'stories/old.md:5'])
   })
 
@@ -55,7 +76,9 @@ describe('changed-lines mode', () => {
   it('counts a new, untracked story as changed throughout', () => {
     fs.writeFileSync(path.join(repo, 'stories', 'new.txt'), 'It was the 11st session.\n')
     const result = copydesk('--since', 'main', '--report', 'json', 'stories')
-    const files = JSON.parse(result.stdout).filter((f: {messages: unknown[]}) => f.messages.length > 0).map((f: {path: string}) => f.path)
+    const files = JSON.parse(result.stdout)
+      .filter((f: {messages: unknown[]}) => f.messages.length > 0)
+      .map((f: {path: string}) => f.path)
     expect(files).toEqual(['stories/expo.md', 'stories/new.txt'])
     fs.rmSync(path.join(repo, 'stories', 'new.txt'))
   })

@@ -9,13 +9,18 @@ import {describe, expect, it} from 'vitest'
 import {lintText, outputLines, root} from './helpers.js'
 
 const dir = path.join(root, 'fixtures', 'clean-wikinews')
-const stories = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
+const stories = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
 
 /** Verified errors in the published copy. */
 const realErrors: Record<string, string[]> = {
   // "Kathryn Waters, director of the gallery" (line 17) and "Waters pointed out" (line 75),
   // but "..., Water said." on line 55: the surname lost its s.
-  'gum_wikinews_warhol.txt': ['55:133-55:138: Unexpected `Water`: the same person is written `Kathryn Waters` earlier in the story']
+  'gum_wikinews_warhol.txt': [
+    '55:133-55:138: Unexpected `Water`: the same person is written `Kathryn Waters` earlier in the story'
+  ]
 }
 
 describe('clean Wikinews copy', () => {

@@ -32,7 +32,10 @@ const seed = read('fixtures/seed/china-asean-expo.txt')
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-cli-'))
   fs.writeFileSync(path.join(tmp, 'story.txt'), seed)
-  fs.writeFileSync(path.join(tmp, 'clean.txt'), 'The 20th China-ASEAN Expo opened on September 9 with more than 2,000 exhibitors.\n')
+  fs.writeFileSync(
+    path.join(tmp, 'clean.txt'),
+    'The 20th China-ASEAN Expo opened on September 9 with more than 2,000 exhibitors.\n'
+  )
 })
 
 afterAll(() => {
@@ -71,9 +74,15 @@ describe('copydesk command', () => {
   })
 
   it('never writes to the story and never echoes it', () => {
-    const before = crypto.createHash('sha256').update(fs.readFileSync(path.join(tmp, 'story.txt'))).digest('hex')
+    const before = crypto
+      .createHash('sha256')
+      .update(fs.readFileSync(path.join(tmp, 'story.txt')))
+      .digest('hex')
     const result = run(['story.txt'])
-    const after = crypto.createHash('sha256').update(fs.readFileSync(path.join(tmp, 'story.txt'))).digest('hex')
+    const after = crypto
+      .createHash('sha256')
+      .update(fs.readFileSync(path.join(tmp, 'story.txt')))
+      .digest('hex')
     expect(after).toBe(before)
     expect(result.stdout).not.toContain('ultra-large-scale markets')
   })
@@ -117,13 +126,19 @@ describe('copydesk command', () => {
     const dir = path.join(tmp, 'rc')
     fs.mkdirSync(path.join(dir, 'sub'), {recursive: true})
     fs.writeFileSync(path.join(dir, 'sub', 'story.txt'), seed)
-    fs.writeFileSync(path.join(dir, '.copydeskrc'), 'rules:\n  garbled-numeral: error\n  name-mismatch: off\ndate: 2023-09-09\n')
+    fs.writeFileSync(
+      path.join(dir, '.copydeskrc'),
+      'rules:\n  garbled-numeral: error\n  name-mismatch: off\ndate: 2023-09-09\n'
+    )
     const result = run(['--report', 'json', 'story.txt'], {cwd: path.join(dir, 'sub')})
     expect(result.code).toBe(1)
     const ids = json(result.stdout)[0].messages.map((m) => m.ruleId)
     expect(ids).not.toContain('name-mismatch')
     expect(ids.filter((id) => id === 'garbled-numeral')).toHaveLength(3)
-    fs.writeFileSync(path.join(dir, '.copydeskrc'), '{"rules": {"impossible-figure": ["warn", {"populationFactor": 4}]}}')
+    fs.writeFileSync(
+      path.join(dir, '.copydeskrc'),
+      '{"rules": {"impossible-figure": ["warn", {"populationFactor": 4}]}}'
+    )
     expect(run(['story.txt'], {cwd: path.join(dir, 'sub')}).code).toBe(0)
   })
 
@@ -165,10 +180,30 @@ describe('copydesk command', () => {
     })
 
     const configCases: Array<[string, string, string, RegExp]> = [
-      ['unknown rule id', '.copydeskrc', 'rules:\n  garbled-numerals: error\n', /\.copydeskrc:2: unknown rule `garbled-numerals`/],
-      ['bad severity', '.copydeskrc', 'rules:\n  garbled-numeral: loud\n', /\.copydeskrc:2: rule `garbled-numeral`: severity must be off, warn or error/],
-      ['wrong option type', '.copydeskrc.json', '{\n "rules": {\n  "impossible-figure": ["warn", {"populationFactor": "three"}]\n }\n}', /\.copydeskrc\.json:3: rule `impossible-figure`: option `populationFactor` must be a number/],
-      ['unknown option', '.copydeskrc', 'rules:\n  malformed-ordinal: [warn, {nouns: [Fair]}]\n', /unknown option `nouns` \(expected one of `eventNouns`\)/],
+      [
+        'unknown rule id',
+        '.copydeskrc',
+        'rules:\n  garbled-numerals: error\n',
+        /\.copydeskrc:2: unknown rule `garbled-numerals`/
+      ],
+      [
+        'bad severity',
+        '.copydeskrc',
+        'rules:\n  garbled-numeral: loud\n',
+        /\.copydeskrc:2: rule `garbled-numeral`: severity must be off, warn or error/
+      ],
+      [
+        'wrong option type',
+        '.copydeskrc.json',
+        '{\n "rules": {\n  "impossible-figure": ["warn", {"populationFactor": "three"}]\n }\n}',
+        /\.copydeskrc\.json:3: rule `impossible-figure`: option `populationFactor` must be a number/
+      ],
+      [
+        'unknown option',
+        '.copydeskrc',
+        'rules:\n  malformed-ordinal: [warn, {nouns: [Fair]}]\n',
+        /unknown option `nouns` \(expected one of `eventNouns`\)/
+      ],
       ['unknown key', '.copydeskrc', 'rulez: {}\n', /\.copydeskrc:1: unknown key `rulez`/],
       ['invalid YAML', '.copydeskrc', 'rules:\n  garbled-numeral: [warn\n', /\.copydeskrc:\d+: invalid YAML/],
       ['missing house file', '.copydeskrc', 'knowledge: [house.yaml]\n', /house\.yaml: file not found/]
@@ -187,7 +222,10 @@ describe('copydesk command', () => {
     it('malformed house file: names the file and line', () => {
       const dir = fs.mkdtempSync(path.join(tmp, 'housebad-'))
       fs.writeFileSync(path.join(dir, '.copydeskrc'), 'knowledge: [people.yaml]\n')
-      fs.writeFileSync(path.join(dir, 'people.yaml'), 'offices:\n  - id: VNM.prime-minister\n    holders:\n      - name: Someone\n        start: 2021-13-45\n        source: x\n')
+      fs.writeFileSync(
+        path.join(dir, 'people.yaml'),
+        'offices:\n  - id: VNM.prime-minister\n    holders:\n      - name: Someone\n        start: 2021-13-45\n        source: x\n'
+      )
       fs.writeFileSync(path.join(dir, 'story.txt'), 'Hello.\n')
       const result = run(['story.txt'], {cwd: dir})
       expect(result.code).toBe(2)

@@ -26,8 +26,20 @@ describe('parseNumeral', () => {
 
 describe('ordinalSuffix', () => {
   it.each([
-    [1, 'st'], [2, 'nd'], [3, 'rd'], [4, 'th'], [11, 'th'], [12, 'th'], [13, 'th'],
-    [21, 'st'], [22, 'nd'], [23, 'rd'], [101, 'st'], [111, 'th'], [112, 'th'], [1000, 'th']
+    [1, 'st'],
+    [2, 'nd'],
+    [3, 'rd'],
+    [4, 'th'],
+    [11, 'th'],
+    [12, 'th'],
+    [13, 'th'],
+    [21, 'st'],
+    [22, 'nd'],
+    [23, 'rd'],
+    [101, 'st'],
+    [111, 'th'],
+    [112, 'th'],
+    [1000, 'th']
   ] as const)('%d%s', (n, suffix) => {
     expect(ordinalSuffix(n)).toBe(suffix)
   })
@@ -37,9 +49,23 @@ describe('tokenize', () => {
   it('keeps hyphenated words, numbers with suffixes and URLs whole', () => {
     const tokens = tokenize('The China-ASEAN Expo, 21th, US$7bn, 1980s: see https://a.example/x?y=1, ok.')
     expect(tokens.map((t) => `${t.kind}:${t.text}`)).toEqual([
-      'word:The', 'word:China-ASEAN', 'word:Expo', 'punct:,', 'number:21th', 'punct:,', 'word:US', 'punct:$',
-      'number:7bn', 'punct:,', 'number:1980s', 'punct::', 'word:see', 'barrier:https://a.example/x?y=1', 'punct:,',
-      'word:ok', 'punct:.'
+      'word:The',
+      'word:China-ASEAN',
+      'word:Expo',
+      'punct:,',
+      'number:21th',
+      'punct:,',
+      'word:US',
+      'punct:$',
+      'number:7bn',
+      'punct:,',
+      'number:1980s',
+      'punct::',
+      'word:see',
+      'barrier:https://a.example/x?y=1',
+      'punct:,',
+      'word:ok',
+      'punct:.'
     ])
   })
 })
@@ -48,7 +74,13 @@ describe('extraction on a file', () => {
   it('reads currency, magnitude, approximation and percent into one figure', async () => {
     const file = await lintText('Investment exceeded more than US$7.5 billion, up 12.5 percent.')
     const figures = file.data.extraction!.figures
-    expect(figures[0]).toMatchObject({raw: '7.5', currency: 'US$', magnitude: 'billion', value: 7.5e9, approx: 'more than'})
+    expect(figures[0]).toMatchObject({
+      raw: '7.5',
+      currency: 'US$',
+      magnitude: 'billion',
+      value: 7.5e9,
+      approx: 'more than'
+    })
     expect(figures[1]).toMatchObject({raw: '12.5', percent: true, value: 12.5})
   })
 
@@ -61,10 +93,24 @@ describe('extraction on a file', () => {
   })
 
   it('finds the story date in a dateline', async () => {
-    expect((await lintText('HANOI, March 3, 2022 (VNA) -- Text.')).data.extraction!.storyDate).toEqual({date: '2022-03-03', from: 'dateline', yearKnown: true})
-    expect((await lintText('Nanning, September 9 (ZXS) -- Text.')).data.extraction!.storyDate).toEqual({date: '2026-09-09', from: 'dateline', yearKnown: false})
-    expect((await lintText('Headline\n\nWednesday, September 7, 2016\n\nText.')).data.extraction!.storyDate.date).toBe('2016-09-07')
-    expect((await lintText('No date here.')).data.extraction!.storyDate).toEqual({date: '2026-11-29', from: 'today', yearKnown: true})
+    expect((await lintText('HANOI, March 3, 2022 (VNA) -- Text.')).data.extraction!.storyDate).toEqual({
+      date: '2022-03-03',
+      from: 'dateline',
+      yearKnown: true
+    })
+    expect((await lintText('Nanning, September 9 (ZXS) -- Text.')).data.extraction!.storyDate).toEqual({
+      date: '2026-09-09',
+      from: 'dateline',
+      yearKnown: false
+    })
+    expect((await lintText('Headline\n\nWednesday, September 7, 2016\n\nText.')).data.extraction!.storyDate.date).toBe(
+      '2016-09-07'
+    )
+    expect((await lintText('No date here.')).data.extraction!.storyDate).toEqual({
+      date: '2026-11-29',
+      from: 'today',
+      yearKnown: true
+    })
     expect((await lintText('No date here.', {date: '2020-01-02'})).data.extraction!.storyDate.from).toBe('setting')
   })
 })

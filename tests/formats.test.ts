@@ -41,7 +41,12 @@ describe('Markdown', () => {
   })
 
   it('skips bare URLs in plain text', async () => {
-    expect(await ranges('See https://example.com/a/21th-story/3800,6500 and www.example.com/2000,18 or ed@news.example.', 'story.txt')).toEqual([])
+    expect(
+      await ranges(
+        'See https://example.com/a/21th-story/3800,6500 and www.example.com/2000,18 or ed@news.example.',
+        'story.txt'
+      )
+    ).toEqual([])
   })
 })
 

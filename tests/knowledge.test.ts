@@ -26,7 +26,8 @@ describe('built-in knowledge', () => {
   })
 
   it('has a source on every population, holder, name and bound', () => {
-    for (const entity of knowledge.data.entities.values()) if (entity.population) expect(entity.population.source).toBeTruthy()
+    for (const entity of knowledge.data.entities.values())
+      if (entity.population) expect(entity.population.source).toBeTruthy()
     for (const office of knowledge.data.offices.values()) {
       expect(office.holders.length).toBeGreaterThan(0)
       for (const holder of office.holders) {
@@ -40,13 +41,45 @@ describe('built-in knowledge', () => {
   })
 
   it('covers heads of state and government of China, ASEAN and the G20 since 2015', () => {
-    const countries = ['CHN', 'BRN', 'KHM', 'IDN', 'LAO', 'MYS', 'MMR', 'PHL', 'SGP', 'THA', 'VNM', 'TLS',
-      'ARG', 'AUS', 'BRA', 'CAN', 'FRA', 'DEU', 'IND', 'ITA', 'JPN', 'MEX', 'RUS', 'SAU', 'ZAF', 'KOR', 'TUR', 'GBR', 'USA']
+    const countries = [
+      'CHN',
+      'BRN',
+      'KHM',
+      'IDN',
+      'LAO',
+      'MYS',
+      'MMR',
+      'PHL',
+      'SGP',
+      'THA',
+      'VNM',
+      'TLS',
+      'ARG',
+      'AUS',
+      'BRA',
+      'CAN',
+      'FRA',
+      'DEU',
+      'IND',
+      'ITA',
+      'JPN',
+      'MEX',
+      'RUS',
+      'SAU',
+      'ZAF',
+      'KOR',
+      'TUR',
+      'GBR',
+      'USA'
+    ]
     const offices = [...knowledge.data.offices.values()]
     for (const code of countries) {
       const own = offices.filter((o) => o.country === code)
       expect(own.length, code).toBeGreaterThan(0)
-      const earliest = own.flatMap((o) => o.holders).map((h) => h.start).sort()[0]
+      const earliest = own
+        .flatMap((o) => o.holders)
+        .map((h) => h.start)
+        .sort()[0]
       expect(earliest <= '2015-01-01', code).toBe(true)
     }
   })
@@ -73,14 +106,20 @@ describe('house knowledge files', () => {
   }
 
   it('house people: the house spelling is expected for each listed variant', async () => {
-    const house = write('people:\n  - name: Xu Ningning\n    variants: [Xu Ning Ning, Hsu Ning-ning]\n    source: style guide\n')
+    const house = write(
+      'people:\n  - name: Xu Ningning\n    variants: [Xu Ning Ning, Hsu Ning-ning]\n    source: style guide\n'
+    )
     const {lint} = await import('../src/index.js')
     const file = await lint('Xu Ning Ning said trade grew.', {knowledge: loadKnowledge([house])})
-    expect(file.messages.map((m) => [m.reason, m.expected])).toEqual([['Unexpected spelling `Xu Ning Ning`, expected `Xu Ningning`', ['Xu Ningning']]])
+    expect(file.messages.map((m) => [m.reason, m.expected])).toEqual([
+      ['Unexpected spelling `Xu Ning Ning`, expected `Xu Ningning`', ['Xu Ningning']]
+    ])
   })
 
   it('override built-in entries and add new ones', () => {
-    const house = write('countries:\n  - code: VNM\n    population: {value: 1, year: 2030, source: test}\nnames:\n  - official: New Name\n    variants: [Old Name]\n    source: test\n')
+    const house = write(
+      'countries:\n  - code: VNM\n    population: {value: 1, year: 2030, source: test}\nnames:\n  - official: New Name\n    variants: [Old Name]\n    source: test\n'
+    )
     const merged = loadKnowledge([house])
     expect(merged.entity('VNM')?.population?.value).toBe(1)
     expect(merged.entity('VNM')?.adjectives).toContain('Vietnamese')
@@ -90,10 +129,26 @@ describe('house knowledge files', () => {
 
   const bad: Array<[string, string, RegExp]> = [
     ['unknown section', 'peoples: []\n', /house\.yaml:1: unknown section `peoples`/],
-    ['holder without a start', 'offices:\n  - id: X\n    country: X\n    office: X\n    titles: [X]\n    holders:\n      - name: A\n        source: s\n', /house\.yaml:7: missing `start`/],
-    ['end before start', 'offices:\n  - id: X\n    country: X\n    office: X\n    titles: [X]\n    holders:\n      - {name: A, start: 2020-01-01, end: 2019-01-01, source: s}\n', /`end` \(2019-01-01\) is before `start`/],
-    ['name without variants', 'names:\n  - official: A\n    source: s\n', /house\.yaml:2: `variants` must list at least one form/],
-    ['population without a source', 'countries:\n  - code: ZZZ\n    name: Z\n    population: {value: 5}\n', /missing `source`/],
+    [
+      'holder without a start',
+      'offices:\n  - id: X\n    country: X\n    office: X\n    titles: [X]\n    holders:\n      - name: A\n        source: s\n',
+      /house\.yaml:7: missing `start`/
+    ],
+    [
+      'end before start',
+      'offices:\n  - id: X\n    country: X\n    office: X\n    titles: [X]\n    holders:\n      - {name: A, start: 2020-01-01, end: 2019-01-01, source: s}\n',
+      /`end` \(2019-01-01\) is before `start`/
+    ],
+    [
+      'name without variants',
+      'names:\n  - official: A\n    source: s\n',
+      /house\.yaml:2: `variants` must list at least one form/
+    ],
+    [
+      'population without a source',
+      'countries:\n  - code: ZZZ\n    name: Z\n    population: {value: 5}\n',
+      /missing `source`/
+    ],
     ['not YAML', 'offices: [\n', /house\.yaml:\d+: invalid YAML/]
   ]
   it.each(bad)('a malformed file is an error naming file and line: %s', (_name, text, pattern) => {
@@ -103,7 +158,11 @@ describe('house knowledge files', () => {
   it('errors are DataErrors with a line', () => {
     const data = emptyKnowledge()
     try {
-      mergeKnowledgeFile(data, parseData('names:\n  - official: A\n    variants: 5\n    source: s\n', 'h.yaml'), 'h.yaml')
+      mergeKnowledgeFile(
+        data,
+        parseData('names:\n  - official: A\n    variants: 5\n    source: s\n', 'h.yaml'),
+        'h.yaml'
+      )
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(DataError)

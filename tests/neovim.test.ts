@@ -40,9 +40,16 @@ vim.api.nvim_create_autocmd('VimEnter', { callback = function()
 end })
 `
     fs.writeFileSync(path.join(dir, 'init.lua'), init)
-    const result = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(dir, 'init.lua'), 'story.txt'], {cwd: dir, encoding: 'utf8', timeout: 80000})
+    const result = spawnSync(
+      'nvim',
+      ['--headless', '-n', '-i', 'NONE', '-u', path.join(dir, 'init.lua'), 'story.txt'],
+      {cwd: dir, encoding: 'utf8', timeout: 80000}
+    )
     expect(result.status, result.stderr).toBe(0)
-    const received = JSON.parse(fs.readFileSync(out, 'utf8')) as {ok: boolean; diagnostics: Array<{lnum: number; col: number; end_col: number; code: string; source: string}>}
+    const received = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+      ok: boolean
+      diagnostics: Array<{lnum: number; col: number; end_col: number; code: string; source: string}>
+    }
     expect(received.ok).toBe(true)
     const got = received.diagnostics.map((d) => `${d.code} ${d.lnum}:${d.col}-${d.end_col}`).sort()
     expect(got).toEqual(

@@ -37,28 +37,71 @@ describe('properties', () => {
     )
   })
 
-  const pieces = ['3800,6500', '2000,18', '<>.<>', ' billion', '%', '21th', 'the 20 ', ' Forum', '(', ')', '"', 'Malaysia (Malaysia)', 'Pham Minh Trung', ' said', ', ', '\n\n', 'the 20s of the 80th century', 'February 30', '25:40 local time', 'a population of 18 billion', '1.2.3', '{0}', 'XX million', '&amp;', '*', '`', '<!--copydesk disable-->', '#', '\u00A0', '\r\n', '\uFEFF']
+  const pieces = [
+    '3800,6500',
+    '2000,18',
+    '<>.<>',
+    ' billion',
+    '%',
+    '21th',
+    'the 20 ',
+    ' Forum',
+    '(',
+    ')',
+    '"',
+    'Malaysia (Malaysia)',
+    'Pham Minh Trung',
+    ' said',
+    ', ',
+    '\n\n',
+    'the 20s of the 80th century',
+    'February 30',
+    '25:40 local time',
+    'a population of 18 billion',
+    '1.2.3',
+    '{0}',
+    'XX million',
+    '&amp;',
+    '*',
+    '`',
+    '<!--copydesk disable-->',
+    '#',
+    '\u00A0',
+    '\r\n',
+    '\uFEFF'
+  ]
   const seed = read('fixtures/seed/china-asean-expo.txt')
   const clean = read('fixtures/clean-wikinews/gum_wikinews_expo.txt')
 
-  it.each(formats)('random mutations of the fixtures in %s', async (path) => {
-    const mutation = fc.record({
-      base: fc.constantFrom(seed, clean),
-      edits: fc.array(fc.record({at: fc.nat(), cut: fc.nat({max: 12}), insert: fc.oneof(fc.constantFrom(...pieces), fc.stringMatching(/^[0-9,.<>()]{1,8}$/))}), {maxLength: 12})
-    })
-    await fc.assert(
-      fc.asyncProperty(mutation, async ({base, edits}) => {
-        let value = base
-        for (const edit of edits) {
-          const at = edit.at % (value.length + 1)
-          value = value.slice(0, at) + edit.insert + value.slice(at + edit.cut)
-        }
-        const file = await lintText(value, {path})
-        check(value, file, path === 'story.txt')
-        const again = await lintText(value, {path})
-        expect(JSON.stringify(again.messages)).toBe(JSON.stringify(file.messages))
-      }),
-      {numRuns: 60, seed: 29112026}
-    )
-  }, 120000)
+  it.each(formats)(
+    'random mutations of the fixtures in %s',
+    async (path) => {
+      const mutation = fc.record({
+        base: fc.constantFrom(seed, clean),
+        edits: fc.array(
+          fc.record({
+            at: fc.nat(),
+            cut: fc.nat({max: 12}),
+            insert: fc.oneof(fc.constantFrom(...pieces), fc.stringMatching(/^[0-9,.<>()]{1,8}$/))
+          }),
+          {maxLength: 12}
+        )
+      })
+      await fc.assert(
+        fc.asyncProperty(mutation, async ({base, edits}) => {
+          let value = base
+          for (const edit of edits) {
+            const at = edit.at % (value.length + 1)
+            value = value.slice(0, at) + edit.insert + value.slice(at + edit.cut)
+          }
+          const file = await lintText(value, {path})
+          check(value, file, path === 'story.txt')
+          const again = await lintText(value, {path})
+          expect(JSON.stringify(again.messages)).toBe(JSON.stringify(file.messages))
+        }),
+        {numRuns: 60, seed: 29112026}
+      )
+    },
+    120000
+  )
 })

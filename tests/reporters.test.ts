@@ -23,7 +23,8 @@ const knowledge = loadKnowledge()
 const SEED = 'fixtures/seed/china-asean-expo.txt'
 const GARBLED = 'stories/garbled.txt'
 const seedText = read(SEED)
-const garbledText = 'Officials counted 3800,6500 visitors. Cong Liang, deputy director of the commission, said so. Cong Lian said more.\n'
+const garbledText =
+  'Officials counted 3800,6500 visitors. Cong Liang, deputy director of the commission, said so. Cong Lian said more.\n'
 
 function lintStory(text: string, options: LintOptions) {
   return lint(text, {knowledge, today: '2026-11-29', ...options})
@@ -44,7 +45,9 @@ async function unreadable(): Promise<VFile> {
 async function allFiles() {
   const seed = await lintStory(seedText, {path: SEED})
   const garbled = await lintStory(garbledText, {path: GARBLED, rules: {'garbled-numeral': 'error'}})
-  const clean = await lintStory('The 20th China-ASEAN Expo opened with more than 2,000 exhibitors.\n', {path: 'stories/clean.txt'})
+  const clean = await lintStory('The 20th China-ASEAN Expo opened with more than 2,000 exhibitors.\n', {
+    path: 'stories/clean.txt'
+  })
   return {seed, garbled, clean, photo: await unreadable()}
 }
 
@@ -60,11 +63,16 @@ interface SarifResult {
   ruleIndex: number
   level: string
   message: {text: string}
-  locations: Array<{physicalLocation: {artifactLocation: {uri: string; uriBaseId: string; index: number}; region: Region}}>
+  locations: Array<{
+    physicalLocation: {artifactLocation: {uri: string; uriBaseId: string; index: number}; region: Region}
+  }>
   relatedLocations?: Array<{id: number; physicalLocation: {region: Region}; message: {text: string}}>
   fixes?: Array<{
     description: {text: string}
-    artifactChanges: Array<{artifactLocation: {uri: string}; replacements: Array<{deletedRegion: Region; insertedContent: {text: string}}>}>
+    artifactChanges: Array<{
+      artifactLocation: {uri: string}
+      replacements: Array<{deletedRegion: Region; insertedContent: {text: string}}>
+    }>
   }>
   partialFingerprints: Record<string, string>
 }
@@ -78,7 +86,13 @@ interface SarifLog {
         name: string
         version: string
         informationUri: string
-        rules: Array<{id: string; name: string; shortDescription: {text: string}; helpUri?: string; defaultConfiguration: {level: string}}>
+        rules: Array<{
+          id: string
+          name: string
+          shortDescription: {text: string}
+          helpUri?: string
+          defaultConfiguration: {level: string}
+        }>
       }
     }
     columnKind: string
@@ -94,7 +108,12 @@ function sarif(files: VFile[], cwd = root): SarifLog {
 function placeOf(message: VFile['messages'][number]) {
   const place = message.place && 'start' in message.place ? message.place : undefined
   if (!place) throw new Error('message without a range')
-  return {startLine: place.start.line, startColumn: place.start.column, endLine: place.end.line, endColumn: place.end.column}
+  return {
+    startLine: place.start.line,
+    startColumn: place.start.column,
+    endLine: place.end.line,
+    endColumn: place.end.column
+  }
 }
 
 describe('SARIF reporter', async () => {
@@ -136,7 +155,8 @@ describe('SARIF reporter', async () => {
       expect(entry.defaultConfiguration.level).toBe('warning')
     }
     // The help link is the one on the messages.
-    for (const message of files.seed.messages) expect(entries.find((r) => r.id === message.ruleId)!.helpUri).toBe(message.url)
+    for (const message of files.seed.messages)
+      expect(entries.find((r) => r.id === message.ruleId)!.helpUri).toBe(message.url)
   })
 
   it('reports the 10 seed-story errors at their lines and columns (1-based, end exclusive)', () => {
@@ -151,10 +171,26 @@ describe('SARIF reporter', async () => {
       // The region is exactly the flagged text.
       expect(lines[region.startLine - 1].slice(region.startColumn - 1, region.endColumn - 1)).toBe(message.actual)
     }
-    const at = (ruleId: string, line: number) => seedResults.find((r) => r.ruleId === ruleId && r.locations[0].physicalLocation.region.startLine === line)
-    expect(at('impossible-figure', 1)!.locations[0].physicalLocation.region).toEqual({startLine: 1, startColumn: 109, endLine: 1, endColumn: 119})
-    expect(at('garbled-numeral', 21)!.locations[0].physicalLocation.region).toEqual({startLine: 21, startColumn: 8, endLine: 21, endColumn: 15})
-    expect(at('name-mismatch', 29)!.locations[0].physicalLocation.region).toEqual({startLine: 29, startColumn: 27, endLine: 29, endColumn: 42})
+    const at = (ruleId: string, line: number) =>
+      seedResults.find((r) => r.ruleId === ruleId && r.locations[0].physicalLocation.region.startLine === line)
+    expect(at('impossible-figure', 1)!.locations[0].physicalLocation.region).toEqual({
+      startLine: 1,
+      startColumn: 109,
+      endLine: 1,
+      endColumn: 119
+    })
+    expect(at('garbled-numeral', 21)!.locations[0].physicalLocation.region).toEqual({
+      startLine: 21,
+      startColumn: 8,
+      endLine: 21,
+      endColumn: 15
+    })
+    expect(at('name-mismatch', 29)!.locations[0].physicalLocation.region).toEqual({
+      startLine: 29,
+      startColumn: 27,
+      endLine: 29,
+      endColumn: 42
+    })
   })
 
   it('points each result at its rule and its file (relative to cwd, under %SRCROOT%)', () => {
@@ -166,7 +202,9 @@ describe('SARIF reporter', async () => {
     }
     expect(run.artifacts.map((a) => a.location.uri)).toEqual([SEED, GARBLED, 'stories/clean.txt', 'photo.txt'])
     const fromFixtures = sarif([files.seed], path.join(root, 'fixtures'))
-    expect(fromFixtures.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('seed/china-asean-expo.txt')
+    expect(fromFixtures.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'seed/china-asean-expo.txt'
+    )
   })
 
   it('puts the reason and the note in the message text', () => {
@@ -182,20 +220,39 @@ describe('SARIF reporter', async () => {
       ['name-mismatch', 'warning']
     ])
     const info = new VFile({path: 'note.txt', value: 'x'})
-    info.info('A remark', {ruleId: 'name-mismatch', source: 'copydesk', place: {start: {line: 1, column: 1}, end: {line: 1, column: 2}}})
+    info.info('A remark', {
+      ruleId: 'name-mismatch',
+      source: 'copydesk',
+      place: {start: {line: 1, column: 1}, end: {line: 1, column: 2}}
+    })
     expect(sarif([info]).runs[0].results[0].level).toBe('note')
   })
 
   it('makes a file that could not be read an error result of rule copydesk/input-error', () => {
     const result = run.results.find((r) => r.locations[0].physicalLocation.artifactLocation.uri === 'photo.txt')!
-    expect(result).toMatchObject({ruleId: INPUT_ERROR_ID, level: 'error', message: {text: 'Cannot lint a binary file (it contains NUL bytes)'}})
-    expect(result.locations[0].physicalLocation.region).toEqual({startLine: 1, startColumn: 1, endLine: 1, endColumn: 1})
+    expect(result).toMatchObject({
+      ruleId: INPUT_ERROR_ID,
+      level: 'error',
+      message: {text: 'Cannot lint a binary file (it contains NUL bytes)'}
+    })
+    expect(result.locations[0].physicalLocation.region).toEqual({
+      startLine: 1,
+      startColumn: 1,
+      endLine: 1,
+      endColumn: 1
+    })
   })
 
   it('carries related places as related locations', () => {
-    const result = run.results.find((r) => r.ruleId === 'name-mismatch' && r.locations[0].physicalLocation.artifactLocation.uri === GARBLED)!
+    const result = run.results.find(
+      (r) => r.ruleId === 'name-mismatch' && r.locations[0].physicalLocation.artifactLocation.uri === GARBLED
+    )!
     expect(result.relatedLocations).toEqual([
-      expect.objectContaining({id: 1, message: {text: 'First written `Cong Liang` here'}, physicalLocation: expect.objectContaining({region: {startLine: 1, startColumn: 39, endLine: 1, endColumn: 49}})})
+      expect.objectContaining({
+        id: 1,
+        message: {text: 'First written `Cong Liang` here'},
+        physicalLocation: expect.objectContaining({region: {startLine: 1, startColumn: 39, endLine: 1, endColumn: 49}})
+      })
     ])
   })
 
@@ -211,14 +268,17 @@ describe('SARIF reporter', async () => {
       expect(result.fixes).toHaveLength(message.expected.length)
       const change = result.fixes![0].artifactChanges[0]
       expect(change.artifactLocation.uri).toBe(SEED)
-      expect(change.replacements).toEqual([{deletedRegion: placeOf(message), insertedContent: {text: message.expected[0]}}])
+      expect(change.replacements).toEqual([
+        {deletedRegion: placeOf(message), insertedContent: {text: message.expected[0]}}
+      ])
     }
     const figure = seedResults.find((r) => r.ruleId === 'impossible-figure')!
     expect(figure.fixes![0].description.text).toBe('Replace `18 billion` with `2.1 billion`')
   })
 
   it('fingerprints results by rule, file and flagged text: stable across runs and line shifts, unique in a run', async () => {
-    const fingerprints = (log: SarifLog) => log.runs[0].results.map((r) => r.partialFingerprints.primaryLocationLineHash)
+    const fingerprints = (log: SarifLog) =>
+      log.runs[0].results.map((r) => r.partialFingerprints.primaryLocationLineHash)
     const first = fingerprints(log)
     const again = await allFiles()
     expect(fingerprints(sarif([again.seed, again.garbled, again.clean, again.photo]))).toEqual(first)
@@ -237,7 +297,9 @@ describe('SARIF reporter', async () => {
   })
 
   it('numbers repeated findings of the same text', async () => {
-    const twice = await lintStory('They counted 3800,6500 visitors.\n\nThey counted 3800,6500 visitors.\n', {path: 'twice.txt'})
+    const twice = await lintStory('They counted 3800,6500 visitors.\n\nThey counted 3800,6500 visitors.\n', {
+      path: 'twice.txt'
+    })
     const values = sarif([twice]).runs[0].results.map((r) => r.partialFingerprints.primaryLocationLineHash)
     expect(values).toHaveLength(2)
     expect(values[0].split(':')[0]).toBe(values[1].split(':')[0])
@@ -246,8 +308,14 @@ describe('SARIF reporter', async () => {
 
   it('percent-encodes paths into URIs', () => {
     const file = new VFile({path: path.join(root, 'stories', 'day 2, final%.txt'), value: 'x'})
-    file.message('Odd', {ruleId: 'garbled-numeral', source: 'copydesk', place: {start: {line: 1, column: 1}, end: {line: 1, column: 2}}}).fatal = false
-    expect(sarif([file]).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('stories/day%202%2C%20final%25.txt')
+    file.message('Odd', {
+      ruleId: 'garbled-numeral',
+      source: 'copydesk',
+      place: {start: {line: 1, column: 1}, end: {line: 1, column: 2}}
+    }).fatal = false
+    expect(sarif([file]).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'stories/day%202%2C%20final%25.txt'
+    )
   })
 })
 
@@ -310,8 +378,14 @@ describe('GitHub Actions reporter', async () => {
 
   it('prints notices for info, and leaves columns out of ranges over several lines', () => {
     const file = new VFile({path: path.join(root, 'a.txt'), value: 'x\ny\n'})
-    file.info('Across lines', {ruleId: 'name-mismatch', source: 'copydesk', place: {start: {line: 1, column: 2}, end: {line: 2, column: 1}}})
-    expect(formatGithub([file], {cwd: root})).toBe('::notice file=a.txt,line=1,endLine=2,title=copydesk name-mismatch::Across lines')
+    file.info('Across lines', {
+      ruleId: 'name-mismatch',
+      source: 'copydesk',
+      place: {start: {line: 1, column: 2}, end: {line: 2, column: 1}}
+    })
+    expect(formatGithub([file], {cwd: root})).toBe(
+      '::notice file=a.txt,line=1,endLine=2,title=copydesk name-mismatch::Across lines'
+    )
   })
 
   it('prints nothing for clean files', () => {

@@ -31,7 +31,11 @@ const cases: Array<[string, () => string, string?]> = [
   ['URL-like runs', () => 'http://'.repeat(30000)],
   ['hyphens and apostrophes', () => "a-'".repeat(50000)],
   ['NUL-free control characters', () => '\u0001\u0002\u0003\u200b\u202e'.repeat(20000)],
-  ['deeply nested Markdown lists', () => Array.from({length: 2000}, (_, i) => ' '.repeat(i % 200) + '- 3800,6500').join('\n'), 'story.md'],
+  [
+    'deeply nested Markdown lists',
+    () => Array.from({length: 2000}, (_, i) => ' '.repeat(i % 200) + '- 3800,6500').join('\n'),
+    'story.md'
+  ],
   ['deeply nested Markdown quotes', () => '>'.repeat(5000) + ' the 21th time', 'story.md'],
   ['unclosed HTML', () => '<p>'.repeat(20000) + '2000,18', 'story.html'],
   ['lone surrogates', () => '\ud800 21th \udc00'.repeat(1000)]

@@ -18,7 +18,10 @@ interface Example {
 /** The Chinese source a rule's examples run with ("The examples run with this source:" + next line). */
 export function sourceOf(id: string): string | undefined {
   const file = fs.readFileSync(path.join(root, 'rules', `${id}.ts`), 'utf8')
-  const lines = file.slice(file.indexOf('/**'), file.indexOf('*/')).split('\n').map((l) => l.replace(/^\s*\* ?/, ''))
+  const lines = file
+    .slice(file.indexOf('/**'), file.indexOf('*/'))
+    .split('\n')
+    .map((l) => l.replace(/^\s*\* ?/, ''))
   const at = lines.indexOf('The examples run with this source:')
   return at >= 0 ? lines[at + 1] : undefined
 }

@@ -9,7 +9,12 @@ import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection} from 'vscode-jsonrpc/node.js'
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection
+} from 'vscode-jsonrpc/node.js'
 import {
   CodeActionRequest,
   DidChangeTextDocumentNotification,
@@ -31,7 +36,10 @@ let connection: MessageConnection
 const published: PublishDiagnosticsParams[] = []
 let stderr = ''
 
-function waitFor(predicate: (p: PublishDiagnosticsParams) => boolean, timeout = 20000): Promise<PublishDiagnosticsParams> {
+function waitFor(
+  predicate: (p: PublishDiagnosticsParams) => boolean,
+  timeout = 20000
+): Promise<PublishDiagnosticsParams> {
   return new Promise((resolve, reject) => {
     const found = published.find(predicate)
     if (found) return resolve(found)
@@ -52,12 +60,21 @@ function uriOf(name: string): string {
 }
 
 function cliMessages(name: string) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin', 'copydesk.js'), '--report', 'json', name], {cwd: tmp, encoding: 'utf8'})
-  return (JSON.parse(result.stdout) as Array<{messages: Array<{ruleId: string; line: number; column: number; endLine: number; endColumn: number}>}>)[0].messages
+  const result = spawnSync(process.execPath, [path.join(root, 'bin', 'copydesk.js'), '--report', 'json', name], {
+    cwd: tmp,
+    encoding: 'utf8'
+  })
+  return (
+    JSON.parse(result.stdout) as Array<{
+      messages: Array<{ruleId: string; line: number; column: number; endLine: number; endColumn: number}>
+    }>
+  )[0].messages
 }
 
 function summary(diagnostics: Diagnostic[]) {
-  return diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`)
+  return diagnostics.map(
+    (d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`
+  )
 }
 
 beforeAll(async () => {
@@ -97,12 +114,16 @@ describe('copydesk language server', () => {
       textDocument: {uri: uriOf('story.txt'), languageId: 'plaintext', version: 1, text: seed}
     })
     const params = await waitFor((p) => p.uri === uriOf('story.txt') && p.version === 1)
-    const expected = cliMessages('story.txt').map((m) => `${m.ruleId} ${m.line - 1}:${m.column - 1}-${m.endLine - 1}:${m.endColumn - 1}`)
+    const expected = cliMessages('story.txt').map(
+      (m) => `${m.ruleId} ${m.line - 1}:${m.column - 1}-${m.endLine - 1}:${m.endColumn - 1}`
+    )
     expect(expected).toHaveLength(10)
     expect(summary(params.diagnostics)).toEqual(expected)
     const decade = params.diagnostics.find((d) => d.range.start.line === 10)!
     expect(decade).toMatchObject({source: 'copydesk', code: 'malformed-ordinal', severity: 2})
-    expect(decade.message).toMatch(/^Unexpected decade in Chinese order `the 20s of the 80th century`, expected `the 1980s`\n/)
+    expect(decade.message).toMatch(
+      /^Unexpected decade in Chinese order `the 20s of the 80th century`, expected `the 1980s`\n/
+    )
     expect(decade.codeDescription?.href).toMatch(/docs\/rules\.md#malformed-ordinal$/)
   })
 
@@ -115,7 +136,11 @@ describe('copydesk language server', () => {
       context: {diagnostics: [ordinal]}
     })
     expect(actions).toHaveLength(1)
-    const action = actions![0] as {title: string; isPreferred?: boolean; edit?: {changes?: Record<string, Array<{newText: string; range: unknown}>>}}
+    const action = actions![0] as {
+      title: string
+      isPreferred?: boolean
+      edit?: {changes?: Record<string, Array<{newText: string; range: unknown}>>}
+    }
     expect(action.title).toBe('Replace `20` with `20th`')
     expect(action.isPreferred).toBe(true)
     expect(action.edit!.changes![uriOf('story.txt')]).toEqual([{range: ordinal.range, newText: '20th'}])
@@ -140,7 +165,10 @@ describe('copydesk language server', () => {
     const params = await waitFor((p) => p.uri === uriOf('names.txt'))
     expect(params.diagnostics).toHaveLength(1)
     expect(params.diagnostics[0].relatedInformation).toEqual([
-      {location: {uri: uriOf('names.txt'), range: {start: {line: 0, character: 0}, end: {line: 0, character: 10}}}, message: 'First written `Cong Liang` here'}
+      {
+        location: {uri: uriOf('names.txt'), range: {start: {line: 0, character: 0}, end: {line: 0, character: 10}}},
+        message: 'First written `Cong Liang` here'
+      }
     ])
   })
 
@@ -168,10 +196,15 @@ describe('copydesk language server', () => {
   it('takes 100 edits in a burst and publishes the last version, not a queue of old ones', async () => {
     const uri = uriOf('burst.txt')
     let text = 'Nearly 2000,18 enterprises took part.\n'
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {textDocument: {uri, languageId: 'plaintext', version: 1, text}})
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {uri, languageId: 'plaintext', version: 1, text}
+    })
     for (let version = 2; version <= 101; version++) {
       text += `Line ${version} of the 21th session.\n`
-      void connection.sendNotification(DidChangeTextDocumentNotification.type, {textDocument: {uri, version}, contentChanges: [{text}]})
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: {uri, version},
+        contentChanges: [{text}]
+      })
     }
     const last = await waitFor((p) => p.uri === uri && p.version === 101, 60000)
     expect(last.diagnostics).toHaveLength(101)

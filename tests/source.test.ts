@@ -18,19 +18,33 @@ function seedSource(): string {
 
 async function messages(en: string, zh: string, path = 'story.txt') {
   const file = await lintText(en, {source: zh, path})
-  return file.messages.filter((m) => m.ruleId === 'source-mismatch').map((m) => ({text: en.slice(m.place && 'start' in m.place ? m.place.start.offset! : 0, m.place && 'start' in m.place ? m.place.end.offset! : 0), reason: m.reason, expected: m.expected}))
+  return file.messages
+    .filter((m) => m.ruleId === 'source-mismatch')
+    .map((m) => ({
+      text: en.slice(
+        m.place && 'start' in m.place ? m.place.start.offset! : 0,
+        m.place && 'start' in m.place ? m.place.end.offset! : 0
+      ),
+      reason: m.reason,
+      expected: m.expected
+    }))
 }
 
 describe('source-mismatch', () => {
   it('the seed story, line 17, against its Chinese source', async () => {
     const line17 = read('fixtures/seed/china-asean-expo.txt').split('\n')[16]
     expect(await messages(line17, seedSource())).toEqual([
-      {text: 'US$7 billion', reason: 'Unexpected `US$7 billion`: the source has `3800亿美元` (US$380 billion)', expected: ['US$380 billion', 'US$380,000,000,000', 'US$0.38 trillion']}
+      {
+        text: 'US$7 billion',
+        reason: 'Unexpected `US$7 billion`: the source has `3800亿美元` (US$380 billion)',
+        expected: ['US$380 billion', 'US$380,000,000,000', 'US$0.38 trillion']
+      }
     ])
   })
 
   it('a faithful translation of line 17 is silent', async () => {
-    const good = 'As of July this year, two-way investment between China and ASEAN had exceeded US$380 billion, and more than 6,500 direct investment enterprises had been set up in ASEAN.'
+    const good =
+      'As of July this year, two-way investment between China and ASEAN had exceeded US$380 billion, and more than 6,500 direct investment enterprises had been set up in ASEAN.'
     expect(await messages(good, seedSource())).toEqual([])
   })
 
@@ -45,7 +59,12 @@ describe('source-mismatch', () => {
     ['date', '9月9日，论坛在南宁举行。', 'On September 9, the forum was held in Nanning.', []],
     ['decade', '公司20世纪80年代进入东盟市场。', 'The company entered the ASEAN market in the 1980s.', []],
     ['a word numeral is not required', '两国签署了协议。', 'The two countries signed an agreement.', []],
-    ['a figure repeated in English only', '投资超过3800亿美元。', 'Investment exceeded US$380 billion. That US$380 billion was a record.', []],
+    [
+      'a figure repeated in English only',
+      '投资超过3800亿美元。',
+      'Investment exceeded US$380 billion. That US$380 billion was a record.',
+      []
+    ],
     ['an English figure with no source', '双方签署了协议。', 'The two sides signed 45 agreements.', ['45']]
   ] as const)('%s', async (_name, zh, en, flagged) => {
     expect((await messages(en, zh)).map((m) => m.text)).toEqual(flagged)
@@ -53,7 +72,9 @@ describe('source-mismatch', () => {
 
   it('reports a source figure the translation lost', async () => {
     const result = await messages('Investment grew strongly this year.', '投资增长了18%。')
-    expect(result.map((m) => m.reason)).toEqual(['Missing figure: the source\u2019s `18%` (18%) is not in the translation'.replace('\u2019', "'")])
+    expect(result.map((m) => m.reason)).toEqual([
+      'Missing figure: the source\u2019s `18%` (18%) is not in the translation'.replace('\u2019', "'")
+    ])
   })
 
   it('aligns paragraph by paragraph when the counts agree', async () => {
@@ -74,13 +95,19 @@ describe('source-mismatch', () => {
     fs.writeFileSync(path.join(dir, 'story.zh.txt'), seedSource())
     fs.writeFileSync(path.join(dir, 'story.en.txt'), read('fixtures/seed/china-asean-expo.txt').split('\n')[16])
     const bin = path.join(root, 'bin', 'copydesk.js')
-    let result = spawnSync(process.execPath, [bin, '--report', 'json', '--source', 'story.zh.txt', 'story.en.txt'], {cwd: dir, encoding: 'utf8'})
+    let result = spawnSync(process.execPath, [bin, '--report', 'json', '--source', 'story.zh.txt', 'story.en.txt'], {
+      cwd: dir,
+      encoding: 'utf8'
+    })
     const ids = (stdout: string) => JSON.parse(stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId)
     expect(ids(result.stdout)).toEqual(['source-mismatch', 'garbled-numeral'])
     fs.writeFileSync(path.join(dir, '.copydeskrc'), 'source: "{name}.zh{ext}"\n')
     result = spawnSync(process.execPath, [bin, '--report', 'json', 'story.en.txt'], {cwd: dir, encoding: 'utf8'})
     expect(ids(result.stdout)).toEqual(['source-mismatch', 'garbled-numeral'])
-    result = spawnSync(process.execPath, [bin, '--source', 'missing.zh.txt', 'story.en.txt'], {cwd: dir, encoding: 'utf8'})
+    result = spawnSync(process.execPath, [bin, '--source', 'missing.zh.txt', 'story.en.txt'], {
+      cwd: dir,
+      encoding: 'utf8'
+    })
     expect(result.status).toBe(2)
     expect(result.stderr).toBe('copydesk: source file not found: missing.zh.txt\n')
   })

@@ -44,14 +44,21 @@ describe('suppression comments', () => {
   })
 
   it('HTML: comments work the same way', async () => {
-    const html = '<p>It was the 21th time.</p>\n<!--copydesk-disable malformed-ordinal-->\n<p>It was the 22th time.</p>\n<!--copydesk-enable malformed-ordinal-->\n<p>It was the 23th time.</p>\n'
+    const html =
+      '<p>It was the 21th time.</p>\n<!--copydesk-disable malformed-ordinal-->\n<p>It was the 22th time.</p>\n<!--copydesk-enable malformed-ordinal-->\n<p>It was the 23th time.</p>\n'
     expect(await ids(html, 'story.html')).toEqual(['1:malformed-ordinal', '5:malformed-ordinal'])
   })
 
   it('a comment naming an unknown rule is reported', async () => {
     const file = await lintText('<!--copydesk-disable garbled-numerals-->\n\nText.\n', {path: 'story.md'})
     expect(file.messages.map((m) => [m.line, m.ruleId, m.source, m.fatal, m.reason])).toEqual([
-      [1, 'comment', 'copydesk', false, `Cannot disable \`garbled-numerals\`: there is no such rule (rules: ${ruleIds.join(', ')})`]
+      [
+        1,
+        'comment',
+        'copydesk',
+        false,
+        `Cannot disable \`garbled-numerals\`: there is no such rule (rules: ${ruleIds.join(', ')})`
+      ]
     ])
   })
 
@@ -69,9 +76,19 @@ describe('config: accepted phrases and per-path overrides', () => {
   it('an accepted phrase silences messages inside it, for all or some rules', async () => {
     const text = 'Guangxi University for Nationalities and the 21th forum, with 2000,18 firms.'
     expect(await ids(text, 'a.txt')).toEqual(['1:name-mismatch', '1:malformed-ordinal', '1:garbled-numeral'])
-    expect(await ids(text, 'a.txt', {allow: [{phrase: 'Guangxi University for Nationalities'}]})).toEqual(['1:malformed-ordinal', '1:garbled-numeral'])
-    expect(await ids(text, 'a.txt', {allow: [{phrase: 'the 21th forum', rules: ['garbled-numeral']}]})).toEqual(['1:name-mismatch', '1:malformed-ordinal', '1:garbled-numeral'])
-    expect(await ids(text, 'a.txt', {allow: [{phrase: 'the 21th forum', rules: ['malformed-ordinal']}]})).toEqual(['1:name-mismatch', '1:garbled-numeral'])
+    expect(await ids(text, 'a.txt', {allow: [{phrase: 'Guangxi University for Nationalities'}]})).toEqual([
+      '1:malformed-ordinal',
+      '1:garbled-numeral'
+    ])
+    expect(await ids(text, 'a.txt', {allow: [{phrase: 'the 21th forum', rules: ['garbled-numeral']}]})).toEqual([
+      '1:name-mismatch',
+      '1:malformed-ordinal',
+      '1:garbled-numeral'
+    ])
+    expect(await ids(text, 'a.txt', {allow: [{phrase: 'the 21th forum', rules: ['malformed-ordinal']}]})).toEqual([
+      '1:name-mismatch',
+      '1:garbled-numeral'
+    ])
   })
 
   it('overrides apply by path, from the command line, with allow lists', () => {
@@ -97,10 +114,16 @@ describe('config: accepted phrases and per-path overrides', () => {
         ''
       ].join('\n')
     )
-    const result = spawnSync(process.execPath, [path.join(root, 'bin', 'copydesk.js'), '--report', 'json', '.'], {cwd: dir, encoding: 'utf8'})
+    const result = spawnSync(process.execPath, [path.join(root, 'bin', 'copydesk.js'), '--report', 'json', '.'], {
+      cwd: dir,
+      encoding: 'utf8'
+    })
     expect(result.status).toBe(1)
     const byFile = Object.fromEntries(
-      JSON.parse(result.stdout).map((f: {path: string; messages: Array<{ruleId: string; fatal: boolean}>}) => [f.path, f.messages.map((m) => `${m.ruleId}:${m.fatal ? 'error' : 'warn'}`)])
+      JSON.parse(result.stdout).map((f: {path: string; messages: Array<{ruleId: string; fatal: boolean}>}) => [
+        f.path,
+        f.messages.map((m) => `${m.ruleId}:${m.fatal ? 'error' : 'warn'}`)
+      ])
     )
     expect(byFile).toEqual({
       'desk/a.txt': ['malformed-ordinal:warn', 'garbled-numeral:error'],
@@ -109,15 +132,26 @@ describe('config: accepted phrases and per-path overrides', () => {
   })
 
   it.each([
-    ['override without files', 'overrides:\n  - rules: {garbled-numeral: off}\n', /\.copydeskrc:2: an override needs `files`/],
-    ['unknown key in an override', 'overrides:\n  - files: a\n    rulez: {}\n', /\.copydeskrc:3: unknown key `rulez` in an override/],
+    [
+      'override without files',
+      'overrides:\n  - rules: {garbled-numeral: off}\n',
+      /\.copydeskrc:2: an override needs `files`/
+    ],
+    [
+      'unknown key in an override',
+      'overrides:\n  - files: a\n    rulez: {}\n',
+      /\.copydeskrc:3: unknown key `rulez` in an override/
+    ],
     ['allow entry of the wrong type', 'allow:\n  - 42\n', /\.copydeskrc:2: an allowed phrase must be a string/],
     ['allow with an unknown rule', 'allow:\n  - phrase: x\n    rules: [spelling]\n', /unknown rule `spelling`/]
   ])('bad config: %s', (_name, rc, pattern) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-badrc-'))
     fs.writeFileSync(path.join(dir, '.copydeskrc'), rc)
     fs.writeFileSync(path.join(dir, 'a.txt'), 'Text.\n')
-    const result = spawnSync(process.execPath, [path.join(root, 'bin', 'copydesk.js'), 'a.txt'], {cwd: dir, encoding: 'utf8'})
+    const result = spawnSync(process.execPath, [path.join(root, 'bin', 'copydesk.js'), 'a.txt'], {
+      cwd: dir,
+      encoding: 'utf8'
+    })
     expect(result.status).toBe(2)
     expect(result.stderr).toMatch(pattern)
   })

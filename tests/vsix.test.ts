@@ -9,7 +9,13 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {createMessageConnection, StreamMessageReader, StreamMessageWriter} from 'vscode-jsonrpc/node.js'
-import {DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, type PublishDiagnosticsParams} from 'vscode-languageserver-protocol'
+import {
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams
+} from 'vscode-languageserver-protocol'
 import {root} from './helpers.js'
 
 describe('VS Code extension package', () => {
@@ -22,14 +28,24 @@ describe('VS Code extension package', () => {
 
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-vsix-'))
     execFileSync('python3', ['-m', 'zipfile', '-e', vsix, out])
-    for (const file of ['extension/package.json', 'extension/out/extension.js', 'extension/server/server.mjs', 'extension/data/officeholders.yaml', 'extension/dist/data/officeholders.json', 'extension.vsixmanifest']) {
+    for (const file of [
+      'extension/package.json',
+      'extension/out/extension.js',
+      'extension/server/server.mjs',
+      'extension/data/officeholders.yaml',
+      'extension/dist/data/officeholders.json',
+      'extension.vsixmanifest'
+    ]) {
       expect(fs.existsSync(path.join(out, file)), file).toBe(true)
     }
     expect(fs.existsSync(path.join(out, 'extension', 'node_modules'))).toBe(false)
 
     // The bundled server, alone, lints a story.
     const server = spawn(process.execPath, [path.join(out, 'extension', 'server', 'server.mjs'), '--stdio'], {cwd: out})
-    const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin))
+    const connection = createMessageConnection(
+      new StreamMessageReader(server.stdout),
+      new StreamMessageWriter(server.stdin)
+    )
     let stderr = ''
     server.stderr.on('data', (d) => (stderr += d))
     const published = new Promise<PublishDiagnosticsParams>((resolve, reject) => {
@@ -38,14 +54,26 @@ describe('VS Code extension package', () => {
       setTimeout(() => reject(new Error(`no diagnostics from the bundled server: ${stderr}`)), 30000)
     })
     connection.listen()
-    await connection.sendRequest(InitializeRequest.type, {processId: process.pid, rootUri: pathToFileURL(out).href, capabilities: {}, workspaceFolders: null})
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(out).href,
+      capabilities: {},
+      workspaceFolders: null
+    })
     await connection.sendNotification(InitializedNotification.type, {})
     const uri = pathToFileURL(path.join(out, 'story.md')).href
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: {uri, languageId: 'markdown', version: 1, text: '# Expo\n\nIt has entered the market since the 20s of the 80th century.\n'}
+      textDocument: {
+        uri,
+        languageId: 'markdown',
+        version: 1,
+        text: '# Expo\n\nIt has entered the market since the 20s of the 80th century.\n'
+      }
     })
     const params = await published
-    expect(params.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character])).toEqual([['malformed-ordinal', 2, 32]])
+    expect(params.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character])).toEqual([
+      ['malformed-ordinal', 2, 32]
+    ])
     connection.dispose()
     server.kill()
     fs.rmSync(out, {recursive: true, force: true})

@@ -29,7 +29,15 @@ describe.runIf(run)('the page in a browser', () => {
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`
     browser = await chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync'
+      ]
     })
     page = await browser.newPage({viewport: {width: 1280, height: 900}})
     page.on('request', (request) => requests.push(request.url()))
@@ -50,7 +58,12 @@ describe.runIf(run)('the page in a browser', () => {
     expect(await page.locator('#preview mark').count()).toBe(10)
     expect(await page.locator('#preview mark', {hasText: 'the 20s of the 80th century'}).count()).toBe(1)
     expect(await page.locator('#summary').textContent()).toBe('10 warnings.')
-    expect(await page.locator('#groups h3').allTextContents()).toEqual(['garbled-numeral (3)', 'impossible-figure (1)', 'malformed-ordinal (2)', 'name-mismatch (4)'])
+    expect(await page.locator('#groups h3').allTextContents()).toEqual([
+      'garbled-numeral (3)',
+      'impossible-figure (1)',
+      'malformed-ordinal (2)',
+      'name-mismatch (4)'
+    ])
     fs.mkdirSync(output, {recursive: true})
     await page.screenshot({path: path.join(output, 'web-seed-warnings.png'), fullPage: true})
     expect(firstResultMs).toBeGreaterThan(0)
@@ -71,7 +84,11 @@ describe.runIf(run)('the page in a browser', () => {
   })
 
   it('opens a Markdown file', async () => {
-    await page.setInputFiles('#file', {name: 'story.md', mimeType: 'text/markdown', buffer: Buffer.from('# The 21th forum\n\nCode `2000,18` is not prose; 3800,6500 is.\n')})
+    await page.setInputFiles('#file', {
+      name: 'story.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('# The 21th forum\n\nCode `2000,18` is not prose; 3800,6500 is.\n')
+    })
     await page.waitForSelector('body[data-count="2"]')
     expect(await page.inputValue('#format')).toBe('markdown')
     expect(await page.locator('#preview mark').allTextContents()).toEqual(['21th', '3800,6500'])
@@ -95,10 +112,14 @@ describe.runIf(run)('the page in a browser', () => {
     await zoomed.waitForSelector('body[data-ready="true"]')
     await zoomed.fill('#story', read('fixtures/seed/china-asean-expo.txt'))
     await zoomed.waitForSelector('body[data-count="10"]')
-    const overflow = await zoomed.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    const overflow = await zoomed.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    )
     expect(overflow).toBeLessThanOrEqual(0)
     const unlabelled = await zoomed.evaluate(() =>
-      [...document.querySelectorAll('input, select, textarea')].filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label')).map((el) => el.id)
+      [...document.querySelectorAll('input, select, textarea')]
+        .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label'))
+        .map((el) => el.id)
     )
     expect(unlabelled).toEqual([])
     await zoomed.screenshot({path: path.join(output, 'web-zoom-200.png')})
@@ -109,7 +130,10 @@ describe.runIf(run)('the page in a browser', () => {
     await page.selectOption('#format', 'text')
     await page.click('summary')
     await page.fill('#source', '截至今年7月，中国与东盟双向投资累计超3800亿美元，在东盟设立直接投资企业超6500家。')
-    await page.fill('#story', 'As of July, two-way investment exceeded US$7 billion, and more than 6,500 enterprises had been set up.')
+    await page.fill(
+      '#story',
+      'As of July, two-way investment exceeded US$7 billion, and more than 6,500 enterprises had been set up.'
+    )
     await page.waitForSelector('#preview mark[data-rule="source-mismatch"]')
     expect(await page.locator('#preview mark[data-rule="source-mismatch"]').allTextContents()).toEqual(['US$7 billion'])
     expect(await page.getByRole('button', {name: 'Replace US$7 billion with US$380 billion'}).count()).toBe(1)

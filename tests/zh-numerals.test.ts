@@ -175,161 +175,248 @@ describe('formatEnglish', () => {
 
 /** [text, every figure in it] */
 const texts: [string, ZhFigure[]][] = [
-  ['截至今年7月，中国与东盟双向投资累计超3800亿美元，在东盟设立直接投资企业超6500家。', [
-    {start: 4, end: 6, raw: '7月', value: 7, kind: 'date', month: 7},
-    {start: 19, end: 26, raw: '3800亿美元', value: 380000000000, kind: 'cardinal', unit: '美元', currency: 'USD', approx: 'more than'},
-    {start: 39, end: 44, raw: '6500家', value: 6500, kind: 'cardinal', unit: '家', approx: 'more than'}
-  ]],
-  ['近2000家企业参展，比上届增长18%。', [
-    {start: 1, end: 6, raw: '2000家', value: 2000, kind: 'cardinal', unit: '家', approx: 'nearly'},
-    {start: 16, end: 19, raw: '18%', value: 18, kind: 'percent'}
-  ]],
-  ['出口同比增长百分之十八。', [
-    {start: 6, end: 11, raw: '百分之十八', value: 18, kind: 'percent'}
-  ]],
-  ['增速比上年提高1.5个百分点。', [
-    {start: 7, end: 14, raw: '1.5个百分点', value: 1.5, kind: 'percent', points: true}
-  ]],
-  ['第20届中国—东盟博览会开幕。', [
-    {start: 0, end: 4, raw: '第20届', value: 20, kind: 'ordinal', unit: '届'}
-  ]],
-  ['第二十届中国—东盟博览会开幕。', [
-    {start: 0, end: 4, raw: '第二十届', value: 20, kind: 'ordinal', unit: '届'}
-  ]],
-  ['2023年是共建“一带一路”倡议提出10周年。', [
-    {start: 0, end: 5, raw: '2023年', value: 2023, kind: 'year', year: 2023},
-    {start: 18, end: 22, raw: '10周年', value: 10, kind: 'cardinal', unit: '周年'}
-  ]],
-  ['2023年9月9日，论坛在南宁举行。', [
-    {start: 0, end: 9, raw: '2023年9月9日', value: 9, kind: 'date', year: 2023, month: 9, day: 9}
-  ]],
-  ['9月9日，中国—东盟产能与投资合作论坛在广西南宁举行。', [
-    {start: 0, end: 4, raw: '9月9日', value: 9, kind: 'date', month: 9, day: 9}
-  ]],
-  ['中国交建自20世纪80年代起进入东盟市场。', [
-    {start: 5, end: 13, raw: '20世纪80年代', value: 1980, kind: 'decade'}
-  ]],
-  ['中国交建自上世纪90年代起进入东盟市场。', [
-    {start: 5, end: 12, raw: '上世纪90年代', value: 1990, kind: 'decade'}
-  ]],
-  ['中国拥有14.1亿人口。', [
-    {start: 4, end: 10, raw: '14.1亿人', value: 1410000000, kind: 'cardinal', unit: '人'}
-  ]],
-  ['全年进出口总额达1.8万亿元。', [
-    {start: 8, end: 14, raw: '1.8万亿元', value: 1800000000000, kind: 'cardinal', unit: '元', currency: 'CNY'}
-  ]],
-  ['两国贸易额增长至2.47万亿元，同比增长2.47%。', [
-    {start: 0, end: 2, raw: '两国', value: 2, kind: 'cardinal', unit: '国', word: true},
-    {start: 8, end: 15, raw: '2.47万亿元', value: 2470000000000, kind: 'cardinal', unit: '元', currency: 'CNY'},
-    {start: 20, end: 25, raw: '2.47%', value: 2.47, kind: 'percent'}
-  ]],
-  ['签约项目4873个，总投资额超过1000亿元。', [
-    {start: 4, end: 9, raw: '4873个', value: 4873, kind: 'cardinal', unit: '个'},
-    {start: 16, end: 22, raw: '1000亿元', value: 100000000000, kind: 'cardinal', unit: '元', currency: 'CNY', approx: 'more than'}
-  ]],
-  ['两国领导人举行会谈。', [
-    {start: 0, end: 2, raw: '两国', value: 2, kind: 'cardinal', unit: '国', word: true}
-  ]],
+  [
+    '截至今年7月，中国与东盟双向投资累计超3800亿美元，在东盟设立直接投资企业超6500家。',
+    [
+      {start: 4, end: 6, raw: '7月', value: 7, kind: 'date', month: 7},
+      {
+        start: 19,
+        end: 26,
+        raw: '3800亿美元',
+        value: 380000000000,
+        kind: 'cardinal',
+        unit: '美元',
+        currency: 'USD',
+        approx: 'more than'
+      },
+      {start: 39, end: 44, raw: '6500家', value: 6500, kind: 'cardinal', unit: '家', approx: 'more than'}
+    ]
+  ],
+  [
+    '近2000家企业参展，比上届增长18%。',
+    [
+      {start: 1, end: 6, raw: '2000家', value: 2000, kind: 'cardinal', unit: '家', approx: 'nearly'},
+      {start: 16, end: 19, raw: '18%', value: 18, kind: 'percent'}
+    ]
+  ],
+  ['出口同比增长百分之十八。', [{start: 6, end: 11, raw: '百分之十八', value: 18, kind: 'percent'}]],
+  ['增速比上年提高1.5个百分点。', [{start: 7, end: 14, raw: '1.5个百分点', value: 1.5, kind: 'percent', points: true}]],
+  ['第20届中国—东盟博览会开幕。', [{start: 0, end: 4, raw: '第20届', value: 20, kind: 'ordinal', unit: '届'}]],
+  ['第二十届中国—东盟博览会开幕。', [{start: 0, end: 4, raw: '第二十届', value: 20, kind: 'ordinal', unit: '届'}]],
+  [
+    '2023年是共建“一带一路”倡议提出10周年。',
+    [
+      {start: 0, end: 5, raw: '2023年', value: 2023, kind: 'year', year: 2023},
+      {start: 18, end: 22, raw: '10周年', value: 10, kind: 'cardinal', unit: '周年'}
+    ]
+  ],
+  [
+    '2023年9月9日，论坛在南宁举行。',
+    [{start: 0, end: 9, raw: '2023年9月9日', value: 9, kind: 'date', year: 2023, month: 9, day: 9}]
+  ],
+  [
+    '9月9日，中国—东盟产能与投资合作论坛在广西南宁举行。',
+    [{start: 0, end: 4, raw: '9月9日', value: 9, kind: 'date', month: 9, day: 9}]
+  ],
+  ['中国交建自20世纪80年代起进入东盟市场。', [{start: 5, end: 13, raw: '20世纪80年代', value: 1980, kind: 'decade'}]],
+  ['中国交建自上世纪90年代起进入东盟市场。', [{start: 5, end: 12, raw: '上世纪90年代', value: 1990, kind: 'decade'}]],
+  ['中国拥有14.1亿人口。', [{start: 4, end: 10, raw: '14.1亿人', value: 1410000000, kind: 'cardinal', unit: '人'}]],
+  [
+    '全年进出口总额达1.8万亿元。',
+    [{start: 8, end: 14, raw: '1.8万亿元', value: 1800000000000, kind: 'cardinal', unit: '元', currency: 'CNY'}]
+  ],
+  [
+    '两国贸易额增长至2.47万亿元，同比增长2.47%。',
+    [
+      {start: 0, end: 2, raw: '两国', value: 2, kind: 'cardinal', unit: '国', word: true},
+      {start: 8, end: 15, raw: '2.47万亿元', value: 2470000000000, kind: 'cardinal', unit: '元', currency: 'CNY'},
+      {start: 20, end: 25, raw: '2.47%', value: 2.47, kind: 'percent'}
+    ]
+  ],
+  [
+    '签约项目4873个，总投资额超过1000亿元。',
+    [
+      {start: 4, end: 9, raw: '4873个', value: 4873, kind: 'cardinal', unit: '个'},
+      {
+        start: 16,
+        end: 22,
+        raw: '1000亿元',
+        value: 100000000000,
+        kind: 'cardinal',
+        unit: '元',
+        currency: 'CNY',
+        approx: 'more than'
+      }
+    ]
+  ],
+  ['两国领导人举行会谈。', [{start: 0, end: 2, raw: '两国', value: 2, kind: 'cardinal', unit: '国', word: true}]],
   ['推动共建一带一路，一些企业统一行动，一样受益。', []],
-  ['7月，东盟继续保持中国第一大贸易伙伴地位。', [
-    {start: 0, end: 2, raw: '7月', value: 7, kind: 'date', month: 7},
-    {start: 11, end: 13, raw: '第一', value: 1, kind: 'ordinal', word: true}
-  ]],
-  ['展会将持续到30日。', [
-    {start: 6, end: 9, raw: '30日', value: 30, kind: 'date', day: 30}
-  ]],
-  ['2022年，中国国内生产总值达121万亿元，比上年增长3%。', [
-    {start: 0, end: 5, raw: '2022年', value: 2022, kind: 'year', year: 2022},
-    {start: 15, end: 21, raw: '121万亿元', value: 121000000000000, kind: 'cardinal', unit: '元', currency: 'CNY'},
-    {start: 27, end: 29, raw: '3%', value: 3, kind: 'percent'}
-  ]],
-  ['中国—东盟博览会已连续举办20届，第20届东博会于2023年9月16日至19日在南宁举行。', [
-    {start: 13, end: 16, raw: '20届', value: 20, kind: 'cardinal', unit: '届'},
-    {start: 17, end: 21, raw: '第20届', value: 20, kind: 'ordinal', unit: '届'},
-    {start: 25, end: 35, raw: '2023年9月16日', value: 16, kind: 'date', year: 2023, month: 9, day: 16},
-    {start: 36, end: 39, raw: '19日', value: 19, kind: 'date', day: 19}
-  ]],
-  ['截至2023年6月底，中国对东盟直接投资存量超过1500亿美元。', [
-    {start: 2, end: 9, raw: '2023年6月', value: 6, kind: 'date', year: 2023, month: 6},
-    {start: 24, end: 31, raw: '1500亿美元', value: 150000000000, kind: 'cardinal', unit: '美元', currency: 'USD', approx: 'more than'}
-  ]],
-  ['中国连续14年保持东盟第一大贸易伙伴地位，东盟连续3年保持中国第一大贸易伙伴地位。', [
-    {start: 4, end: 7, raw: '14年', value: 14, kind: 'cardinal', unit: '年'},
-    {start: 11, end: 13, raw: '第一', value: 1, kind: 'ordinal', word: true},
-    {start: 25, end: 27, raw: '3年', value: 3, kind: 'cardinal', unit: '年'},
-    {start: 31, end: 33, raw: '第一', value: 1, kind: 'ordinal', word: true}
-  ]],
-  ['全年城镇新增就业1206万人，城镇调查失业率平均为5.6%。', [
-    {start: 8, end: 14, raw: '1206万人', value: 12060000, kind: 'cardinal', unit: '人'},
-    {start: 25, end: 29, raw: '5.6%', value: 5.6, kind: 'percent'}
-  ]],
-  ['该公司已在马来西亚完成投资50亿令吉，雇用当地员工2000余名。', [
-    {start: 13, end: 18, raw: '50亿令吉', value: 5000000000, kind: 'cardinal', unit: '令吉', currency: 'MYR'},
-    {start: 25, end: 31, raw: '2000余名', value: 2000, kind: 'cardinal', unit: '名', approx: 'more than'}
-  ]],
-  ['中国和东盟人口超过20亿，经济总量约6.5万亿美元。', [
-    {start: 9, end: 12, raw: '20亿', value: 2000000000, kind: 'cardinal', approx: 'more than'},
-    {start: 18, end: 25, raw: '6.5万亿美元', value: 6500000000000, kind: 'cardinal', unit: '美元', currency: 'USD', approx: 'about'}
-  ]],
-  ['会议为期三天，共有十多个国家的两百五十名代表参加。', [
-    {start: 4, end: 6, raw: '三天', value: 3, kind: 'cardinal', unit: '天', word: true},
-    {start: 9, end: 12, raw: '十多个', value: 10, kind: 'cardinal', unit: '个', approx: 'more than', word: true},
-    {start: 15, end: 20, raw: '两百五十名', value: 250, kind: 'cardinal', unit: '名'}
-  ]],
-  ['二〇二三年九月九日', [
-    {start: 0, end: 9, raw: '二〇二三年九月九日', value: 9, kind: 'date', year: 2023, month: 9, day: 9}
-  ]],
-  ['八十年代和九〇年代', [
-    {start: 0, end: 4, raw: '八十年代', value: 1980, kind: 'decade'},
-    {start: 5, end: 9, raw: '九〇年代', value: 1990, kind: 'decade'}
-  ]],
-  ['收入增长百分之三点五，约100人左右参加，至少3人，不到10%。', [
-    {start: 4, end: 10, raw: '百分之三点五', value: 3.5, kind: 'percent'},
-    {start: 12, end: 16, raw: '100人', value: 100, kind: 'cardinal', unit: '人', approx: 'about'},
-    {start: 23, end: 25, raw: '3人', value: 3, kind: 'cardinal', unit: '人', approx: 'at least'},
-    {start: 28, end: 31, raw: '10%', value: 10, kind: 'percent', approx: 'less than'}
-  ]],
-  ['十分重要的是，三分之一的企业进一步扩大投资，唯一一家亏损。', [
-    {start: 24, end: 26, raw: '一家', value: 1, kind: 'cardinal', unit: '家', word: true}
-  ]],
+  [
+    '7月，东盟继续保持中国第一大贸易伙伴地位。',
+    [
+      {start: 0, end: 2, raw: '7月', value: 7, kind: 'date', month: 7},
+      {start: 11, end: 13, raw: '第一', value: 1, kind: 'ordinal', word: true}
+    ]
+  ],
+  ['展会将持续到30日。', [{start: 6, end: 9, raw: '30日', value: 30, kind: 'date', day: 30}]],
+  [
+    '2022年，中国国内生产总值达121万亿元，比上年增长3%。',
+    [
+      {start: 0, end: 5, raw: '2022年', value: 2022, kind: 'year', year: 2022},
+      {start: 15, end: 21, raw: '121万亿元', value: 121000000000000, kind: 'cardinal', unit: '元', currency: 'CNY'},
+      {start: 27, end: 29, raw: '3%', value: 3, kind: 'percent'}
+    ]
+  ],
+  [
+    '中国—东盟博览会已连续举办20届，第20届东博会于2023年9月16日至19日在南宁举行。',
+    [
+      {start: 13, end: 16, raw: '20届', value: 20, kind: 'cardinal', unit: '届'},
+      {start: 17, end: 21, raw: '第20届', value: 20, kind: 'ordinal', unit: '届'},
+      {start: 25, end: 35, raw: '2023年9月16日', value: 16, kind: 'date', year: 2023, month: 9, day: 16},
+      {start: 36, end: 39, raw: '19日', value: 19, kind: 'date', day: 19}
+    ]
+  ],
+  [
+    '截至2023年6月底，中国对东盟直接投资存量超过1500亿美元。',
+    [
+      {start: 2, end: 9, raw: '2023年6月', value: 6, kind: 'date', year: 2023, month: 6},
+      {
+        start: 24,
+        end: 31,
+        raw: '1500亿美元',
+        value: 150000000000,
+        kind: 'cardinal',
+        unit: '美元',
+        currency: 'USD',
+        approx: 'more than'
+      }
+    ]
+  ],
+  [
+    '中国连续14年保持东盟第一大贸易伙伴地位，东盟连续3年保持中国第一大贸易伙伴地位。',
+    [
+      {start: 4, end: 7, raw: '14年', value: 14, kind: 'cardinal', unit: '年'},
+      {start: 11, end: 13, raw: '第一', value: 1, kind: 'ordinal', word: true},
+      {start: 25, end: 27, raw: '3年', value: 3, kind: 'cardinal', unit: '年'},
+      {start: 31, end: 33, raw: '第一', value: 1, kind: 'ordinal', word: true}
+    ]
+  ],
+  [
+    '全年城镇新增就业1206万人，城镇调查失业率平均为5.6%。',
+    [
+      {start: 8, end: 14, raw: '1206万人', value: 12060000, kind: 'cardinal', unit: '人'},
+      {start: 25, end: 29, raw: '5.6%', value: 5.6, kind: 'percent'}
+    ]
+  ],
+  [
+    '该公司已在马来西亚完成投资50亿令吉，雇用当地员工2000余名。',
+    [
+      {start: 13, end: 18, raw: '50亿令吉', value: 5000000000, kind: 'cardinal', unit: '令吉', currency: 'MYR'},
+      {start: 25, end: 31, raw: '2000余名', value: 2000, kind: 'cardinal', unit: '名', approx: 'more than'}
+    ]
+  ],
+  [
+    '中国和东盟人口超过20亿，经济总量约6.5万亿美元。',
+    [
+      {start: 9, end: 12, raw: '20亿', value: 2000000000, kind: 'cardinal', approx: 'more than'},
+      {
+        start: 18,
+        end: 25,
+        raw: '6.5万亿美元',
+        value: 6500000000000,
+        kind: 'cardinal',
+        unit: '美元',
+        currency: 'USD',
+        approx: 'about'
+      }
+    ]
+  ],
+  [
+    '会议为期三天，共有十多个国家的两百五十名代表参加。',
+    [
+      {start: 4, end: 6, raw: '三天', value: 3, kind: 'cardinal', unit: '天', word: true},
+      {start: 9, end: 12, raw: '十多个', value: 10, kind: 'cardinal', unit: '个', approx: 'more than', word: true},
+      {start: 15, end: 20, raw: '两百五十名', value: 250, kind: 'cardinal', unit: '名'}
+    ]
+  ],
+  [
+    '二〇二三年九月九日',
+    [{start: 0, end: 9, raw: '二〇二三年九月九日', value: 9, kind: 'date', year: 2023, month: 9, day: 9}]
+  ],
+  [
+    '八十年代和九〇年代',
+    [
+      {start: 0, end: 4, raw: '八十年代', value: 1980, kind: 'decade'},
+      {start: 5, end: 9, raw: '九〇年代', value: 1990, kind: 'decade'}
+    ]
+  ],
+  [
+    '收入增长百分之三点五，约100人左右参加，至少3人，不到10%。',
+    [
+      {start: 4, end: 10, raw: '百分之三点五', value: 3.5, kind: 'percent'},
+      {start: 12, end: 16, raw: '100人', value: 100, kind: 'cardinal', unit: '人', approx: 'about'},
+      {start: 23, end: 25, raw: '3人', value: 3, kind: 'cardinal', unit: '人', approx: 'at least'},
+      {start: 28, end: 31, raw: '10%', value: 10, kind: 'percent', approx: 'less than'}
+    ]
+  ],
+  [
+    '十分重要的是，三分之一的企业进一步扩大投资，唯一一家亏损。',
+    [{start: 24, end: 26, raw: '一家', value: 1, kind: 'cardinal', unit: '家', word: true}]
+  ],
   ['5G网络覆盖G20国家，COVID-19疫情期间逆势增长。', []],
   ['数十亿美元投资和几十万人就业，十四五规划', []],
-  ['上世纪90年代', [
-    {start: 0, end: 7, raw: '上世纪90年代', value: 1990, kind: 'decade'}
-  ]],
-  ['售价¥100，合计1,234,567元，3800,6500', [
-    {start: 2, end: 6, raw: '¥100', value: 100, kind: 'cardinal', currency: 'CNY'},
-    {start: 9, end: 19, raw: '1,234,567元', value: 1234567, kind: 'cardinal', unit: '元', currency: 'CNY'},
-    {start: 20, end: 24, raw: '3800', value: 3800, kind: 'cardinal'},
-    {start: 25, end: 29, raw: '6500', value: 6500, kind: 'cardinal'}
-  ]],
-  ['一国两制，两岸同胞，最近20年，签约20个项目', [
-    {start: 5, end: 7, raw: '两岸', value: 2, kind: 'cardinal', unit: '岸', word: true},
-    {start: 12, end: 15, raw: '20年', value: 20, kind: 'cardinal', unit: '年'},
-    {start: 18, end: 21, raw: '20个', value: 20, kind: 'cardinal', unit: '个'}
-  ]],
-  ['第三季度增长5.2%，第一次，两个月，一年来', [
-    {start: 0, end: 4, raw: '第三季度', value: 3, kind: 'ordinal', unit: '季度', word: true},
-    {start: 6, end: 10, raw: '5.2%', value: 5.2, kind: 'percent'},
-    {start: 11, end: 14, raw: '第一次', value: 1, kind: 'ordinal', unit: '次', word: true},
-    {start: 15, end: 18, raw: '两个月', value: 2, kind: 'cardinal', unit: '个月', word: true},
-    {start: 19, end: 21, raw: '一年', value: 1, kind: 'cardinal', unit: '年', word: true}
-  ]],
-  ['２０２３年营收４８７３万元，壹佰元', [
-    {start: 0, end: 5, raw: '２０２３年', value: 2023, kind: 'year', year: 2023},
-    {start: 7, end: 13, raw: '４８７３万元', value: 48730000, kind: 'cardinal', unit: '元', currency: 'CNY'},
-    {start: 14, end: 17, raw: '壹佰元', value: 100, kind: 'cardinal', unit: '元', currency: 'CNY'}
-  ]],
-  ['3000多万人，2000多年前，5千米', [
-    {start: 0, end: 7, raw: '3000多万人', value: 30000000, kind: 'cardinal', unit: '人', approx: 'more than'},
-    {start: 8, end: 14, raw: '2000多年', value: 2000, kind: 'cardinal', unit: '年', approx: 'more than'},
-    {start: 16, end: 19, raw: '5千米', value: 5, kind: 'cardinal', unit: '千米'}
-  ]],
-  ['会议为期三天，每周三次，周三举行，星期一，1.5个百分点。', [
-    {start: 4, end: 6, raw: '三天', value: 3, kind: 'cardinal', unit: '天', word: true},
-    {start: 9, end: 11, raw: '三次', value: 3, kind: 'cardinal', unit: '次', word: true},
-    {start: 21, end: 28, raw: '1.5个百分点', value: 1.5, kind: 'percent', points: true}
-  ]]
+  ['上世纪90年代', [{start: 0, end: 7, raw: '上世纪90年代', value: 1990, kind: 'decade'}]],
+  [
+    '售价¥100，合计1,234,567元，3800,6500',
+    [
+      {start: 2, end: 6, raw: '¥100', value: 100, kind: 'cardinal', currency: 'CNY'},
+      {start: 9, end: 19, raw: '1,234,567元', value: 1234567, kind: 'cardinal', unit: '元', currency: 'CNY'},
+      {start: 20, end: 24, raw: '3800', value: 3800, kind: 'cardinal'},
+      {start: 25, end: 29, raw: '6500', value: 6500, kind: 'cardinal'}
+    ]
+  ],
+  [
+    '一国两制，两岸同胞，最近20年，签约20个项目',
+    [
+      {start: 5, end: 7, raw: '两岸', value: 2, kind: 'cardinal', unit: '岸', word: true},
+      {start: 12, end: 15, raw: '20年', value: 20, kind: 'cardinal', unit: '年'},
+      {start: 18, end: 21, raw: '20个', value: 20, kind: 'cardinal', unit: '个'}
+    ]
+  ],
+  [
+    '第三季度增长5.2%，第一次，两个月，一年来',
+    [
+      {start: 0, end: 4, raw: '第三季度', value: 3, kind: 'ordinal', unit: '季度', word: true},
+      {start: 6, end: 10, raw: '5.2%', value: 5.2, kind: 'percent'},
+      {start: 11, end: 14, raw: '第一次', value: 1, kind: 'ordinal', unit: '次', word: true},
+      {start: 15, end: 18, raw: '两个月', value: 2, kind: 'cardinal', unit: '个月', word: true},
+      {start: 19, end: 21, raw: '一年', value: 1, kind: 'cardinal', unit: '年', word: true}
+    ]
+  ],
+  [
+    '２０２３年营收４８７３万元，壹佰元',
+    [
+      {start: 0, end: 5, raw: '２０２３年', value: 2023, kind: 'year', year: 2023},
+      {start: 7, end: 13, raw: '４８７３万元', value: 48730000, kind: 'cardinal', unit: '元', currency: 'CNY'},
+      {start: 14, end: 17, raw: '壹佰元', value: 100, kind: 'cardinal', unit: '元', currency: 'CNY'}
+    ]
+  ],
+  [
+    '3000多万人，2000多年前，5千米',
+    [
+      {start: 0, end: 7, raw: '3000多万人', value: 30000000, kind: 'cardinal', unit: '人', approx: 'more than'},
+      {start: 8, end: 14, raw: '2000多年', value: 2000, kind: 'cardinal', unit: '年', approx: 'more than'},
+      {start: 16, end: 19, raw: '5千米', value: 5, kind: 'cardinal', unit: '千米'}
+    ]
+  ],
+  [
+    '会议为期三天，每周三次，周三举行，星期一，1.5个百分点。',
+    [
+      {start: 4, end: 6, raw: '三天', value: 3, kind: 'cardinal', unit: '天', word: true},
+      {start: 9, end: 11, raw: '三次', value: 3, kind: 'cardinal', unit: '次', word: true},
+      {start: 21, end: 28, raw: '1.5个百分点', value: 1.5, kind: 'percent', points: true}
+    ]
+  ]
 ]
 
 describe('extractChineseFigures', () => {
@@ -356,7 +443,23 @@ describe('extractChineseFigures', () => {
   })
 
   it('runs in linear time on hostile text', () => {
-    const hostile = ['一', '十', '1,', '1.', '唯一', '2023年', '百分之', '一点', '十点', '1多', '一一家', '两', '亿亿', '上世纪', '第']
+    const hostile = [
+      '一',
+      '十',
+      '1,',
+      '1.',
+      '唯一',
+      '2023年',
+      '百分之',
+      '一点',
+      '十点',
+      '1多',
+      '一一家',
+      '两',
+      '亿亿',
+      '上世纪',
+      '第'
+    ]
     for (const unit of hostile) {
       const text = unit.repeat(Math.ceil(100000 / unit.length))
       const started = performance.now()

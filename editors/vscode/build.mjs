@@ -45,7 +45,9 @@ await build({
   format: 'esm',
   target: 'node18',
   // Some dependencies are CommonJS and call require(): give the bundle one.
-  banner: {js: "import {createRequire as __copydeskCreateRequire} from 'node:module'; const require = __copydeskCreateRequire(import.meta.url);"},
+  banner: {
+    js: "import {createRequire as __copydeskCreateRequire} from 'node:module'; const require = __copydeskCreateRequire(import.meta.url);"
+  },
   logLevel: 'warning'
 })
 
@@ -59,7 +61,8 @@ for (const name of fs.readdirSync(path.join(root, 'dist', 'data'))) {
 }
 // Compiled data must not look older than the YAML it came from.
 const now = new Date()
-for (const name of fs.readdirSync(path.join(stage, 'dist', 'data'))) fs.utimesSync(path.join(stage, 'dist', 'data', name), now, now)
+for (const name of fs.readdirSync(path.join(stage, 'dist', 'data')))
+  fs.utimesSync(path.join(stage, 'dist', 'data', name), now, now)
 fs.mkdirSync(path.join(stage, 'docs'), {recursive: true})
 fs.copyFileSync(path.join(root, 'docs', 'rules.md'), path.join(stage, 'docs', 'rules.md'))
 fs.copyFileSync(path.join(here, 'package.json'), path.join(stage, 'package.json'))
@@ -70,6 +73,9 @@ fs.writeFileSync(path.join(stage, '.vscodeignore'), 'src/**\n')
 const pkg = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'))
 const out = path.join(here, `${pkg.name}-${pkg.version}.vsix`)
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce')
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {cwd: stage, stdio: 'inherit'})
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
+  cwd: stage,
+  stdio: 'inherit'
+})
 fs.rmSync(stage, {recursive: true, force: true})
 console.log(`packaged ${path.relative(root, out)}`)

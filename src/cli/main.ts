@@ -73,7 +73,10 @@ interface Io {
   cwd: string
 }
 
-export async function main(argv: string[], io: Io = {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd()}): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd()}
+): Promise<number> {
   const fail = (message: string): number => {
     io.stderr.write(`copydesk: ${message}\n`)
     return EXIT_USAGE
@@ -116,7 +119,8 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
     // `--no-config` arrives as `config: false` (parseArgs negation).
     if ((values.config as unknown) === false) overrides.noConfig = true
     else if (values.config !== undefined) {
-      if (!fs.existsSync(path.resolve(io.cwd, values.config))) throw new UsageError(`config file not found: ${values.config}`)
+      if (!fs.existsSync(path.resolve(io.cwd, values.config)))
+        throw new UsageError(`config file not found: ${values.config}`)
       overrides.configPath = values.config
     }
     if (values.source !== undefined) {
@@ -141,13 +145,15 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
   let maxSize: number | undefined
   if (values['max-size'] !== undefined) {
     const mb = Number(values['max-size'])
-    if (!Number.isFinite(mb) || mb <= 0) return fail(`--max-size must be a number of megabytes, not \`${values['max-size']}\``)
+    if (!Number.isFinite(mb) || mb <= 0)
+      return fail(`--max-size must be a number of megabytes, not \`${values['max-size']}\``)
     maxSize = Math.round(mb * 1024 * 1024)
   }
   let jobs = defaultJobs()
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs)
-    if (!Number.isInteger(jobs) || jobs < 0) return fail(`--jobs must be a whole number of workers (0 lints in the main thread), not \`${values.jobs}\``)
+    if (!Number.isInteger(jobs) || jobs < 0)
+      return fail(`--jobs must be a whole number of workers (0 lints in the main thread), not \`${values.jobs}\``)
   }
 
   // Many files: lint them on worker threads, a few at a time (bounded memory).
@@ -183,7 +189,9 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
                 const now = Date.now()
                 if (now - last < 100 && done < total) return
                 last = now
-                io.stderr.write(`\rcopydesk: ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files, ${messages.toLocaleString('en-US')} messages`)
+                io.stderr.write(
+                  `\rcopydesk: ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files, ${messages.toLocaleString('en-US')} messages`
+                )
                 if (done === total) io.stderr.write('\n')
               }
             : undefined
@@ -193,47 +201,52 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
       }
       if (signal.aborted) {
         if (showProgress) io.stderr.write('\n')
-        io.stderr.write(`copydesk: interrupted: linted ${archive.length} of ${found.files.length} files; nothing reported\n`)
+        io.stderr.write(
+          `copydesk: interrupted: linted ${archive.length} of ${found.files.length} files; nothing reported\n`
+        )
         return EXIT_INTERRUPTED
       }
     }
   }
 
   const processor = createEngineProcessor(resolver, undefined, maxSize)
-  const files = archive ?? await new Promise<VFile[]>((resolve, reject) => {
-    engine(
-      {
-        processor: processor as never,
-        cwd: io.cwd,
-        files: positionals,
-        extensions: EXTENSIONS,
-        streamIn: io.stdin,
-        filePath: values['stdin-filename'],
-        streamOut: io.stdout,
-        streamError: io.stderr,
-        out: false,
-        output: false,
-        detectConfig: false,
-        ignoreName: values.ignore === false ? undefined : '.copydeskignore',
-        detectIgnore: values.ignore !== false,
-        ignorePath: values['ignore-path'],
-        ignorePathResolveFrom: 'cwd',
-        // copydesk reports itself (to stdout, sorted); the engine stays quiet.
-        reporter: () => '',
-        silentlyIgnore: false
-      },
-      (error, _code, context) => {
-        if (error) reject(error)
-        else resolve(context?.files ?? [])
-      }
-    )
-  }).catch((error: Error) => error)
+  const files =
+    archive ??
+    (await new Promise<VFile[]>((resolve, reject) => {
+      engine(
+        {
+          processor: processor as never,
+          cwd: io.cwd,
+          files: positionals,
+          extensions: EXTENSIONS,
+          streamIn: io.stdin,
+          filePath: values['stdin-filename'],
+          streamOut: io.stdout,
+          streamError: io.stderr,
+          out: false,
+          output: false,
+          detectConfig: false,
+          ignoreName: values.ignore === false ? undefined : '.copydeskignore',
+          detectIgnore: values.ignore !== false,
+          ignorePath: values['ignore-path'],
+          ignorePathResolveFrom: 'cwd',
+          // copydesk reports itself (to stdout, sorted); the engine stays quiet.
+          reporter: () => '',
+          silentlyIgnore: false
+        },
+        (error, _code, context) => {
+          if (error) reject(error)
+          else resolve(context?.files ?? [])
+        }
+      )
+    }).catch((error: Error) => error))
   if (files instanceof Error) return fail(files.message.split('\n')[0])
 
   const given = files
     .filter((f) => f.data.unifiedEngineGiven && !f.data.unifiedEngineIgnored)
     .sort((a, b) => (a.path ?? '').localeCompare(b.path ?? ''))
-  if (given.length === 0 && !useStdin) return fail(`no files to lint in ${positionals.map((p) => `\`${p}\``).join(', ')}`)
+  if (given.length === 0 && !useStdin)
+    return fail(`no files to lint in ${positionals.map((p) => `\`${p}\``).join(', ')}`)
   for (const file of given) sortMessages(file)
 
   // --since: only messages on lines changed against the revision (input errors always).
@@ -264,7 +277,12 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
   }
 
   const color = values.color ?? Boolean(io.stdout.isTTY)
-  const output = formatReport(report, given, {color, quiet: Boolean(values.quiet), silent: Boolean(values.silent), cwd: io.cwd})
+  const output = formatReport(report, given, {
+    color,
+    quiet: Boolean(values.quiet),
+    silent: Boolean(values.silent),
+    cwd: io.cwd
+  })
   if (output) io.stdout.write(output.endsWith('\n') ? output : output + '\n')
 
   let inputError = false
@@ -296,16 +314,23 @@ export async function main(argv: string[], io: Io = {stdin: process.stdin, stdou
 async function serve(argv: string[], io: Io, fail: (message: string) => number): Promise<number> {
   let values: {port?: string; host?: string; help?: boolean}
   try {
-    values = parseArgs({args: argv, strict: true, options: {port: {type: 'string', short: 'p'}, host: {type: 'string'}, help: {type: 'boolean', short: 'h'}}}).values
+    values = parseArgs({
+      args: argv,
+      strict: true,
+      options: {port: {type: 'string', short: 'p'}, host: {type: 'string'}, help: {type: 'boolean', short: 'h'}}
+    }).values
   } catch (error) {
     return fail(`${(error as Error).message.split('\n')[0]} (see copydesk serve --help)`)
   }
   if (values.help) {
-    io.stdout.write('Usage: copydesk serve [--port 8080] [--host 127.0.0.1]\n\nServes the copydesk page on this machine; stories are linted in the browser and never uploaded.\n')
+    io.stdout.write(
+      'Usage: copydesk serve [--port 8080] [--host 127.0.0.1]\n\nServes the copydesk page on this machine; stories are linted in the browser and never uploaded.\n'
+    )
     return EXIT_OK
   }
   const port = values.port === undefined ? 8080 : Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port must be a port number, not \`${values.port}\``)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return fail(`--port must be a port number, not \`${values.port}\``)
   const {startServer} = await import('../page-server/server.js')
   let server
   try {
@@ -326,7 +351,9 @@ async function serve(argv: string[], io: Io, fail: (message: string) => number):
 
 /** A message about the copy (a rule, or a suppression comment), not about reading the file. */
 function isLintMessage(message: {ruleId?: string | null; source?: string | null}): boolean {
-  return Boolean(message.ruleId && (message.ruleId in rules || (message.source === 'copydesk' && message.ruleId === 'comment')))
+  return Boolean(
+    message.ruleId && (message.ruleId in rules || (message.source === 'copydesk' && message.ruleId === 'comment'))
+  )
 }
 
 function parse(argv: string[]) {

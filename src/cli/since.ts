@@ -14,7 +14,12 @@ export interface Changes {
 }
 
 function git(cwd: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'core.quotepath=off', ...args], {cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe']})
+  return execFileSync('git', ['-c', 'core.quotepath=off', ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
 }
 
 export function changedLines(cwd: string, ref: string): Changes {

@@ -73,7 +73,8 @@ export function readConfig(file: string, cwd = process.cwd()): Config {
   try {
     located = parseData(text, display)
   } catch (error) {
-    if (error instanceof DataError) throw new ConfigError(display, error.message.slice(error.message.indexOf(': ') + 2), error.line)
+    if (error instanceof DataError)
+      throw new ConfigError(display, error.message.slice(error.message.indexOf(': ') + 2), error.line)
     throw error
   }
   return checkConfig(located.value, display, path.dirname(file), located.lineOf)
@@ -90,7 +91,8 @@ export function checkConfig(
   }
   const config: Config = {path: display, dir: baseDir, rules: {}, knowledge: [], allow: [], overrides: []}
   if (raw === null || raw === undefined) return config
-  if (typeof raw !== 'object' || Array.isArray(raw)) fail([], 'a config must be a mapping (rules, date, knowledge, format, allow, overrides, source)')
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    fail([], 'a config must be a mapping (rules, date, knowledge, format, allow, overrides, source)')
   const obj = raw as Record<string, unknown>
   for (const key of Object.keys(obj)) {
     if (!KEYS.has(key)) fail([key], `unknown key \`${key}\` (expected ${[...KEYS].map((k) => `\`${k}\``).join(', ')})`)
@@ -108,10 +110,12 @@ export function checkConfig(
     if (!Array.isArray(obj.overrides)) fail(['overrides'], '`overrides` must be a list of {files, rules, date, allow}')
     config.overrides = (obj.overrides as unknown[]).map((entry, index) => {
       const keys = ['overrides', index]
-      if (!entry || typeof entry !== 'object' || Array.isArray(entry)) fail(keys, 'an override must be a mapping with `files`')
+      if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+        fail(keys, 'an override must be a mapping with `files`')
       const o = entry as Record<string, unknown>
       for (const key of Object.keys(o)) {
-        if (!OVERRIDE_KEYS.has(key)) fail([...keys, key], `unknown key \`${key}\` in an override (expected files, rules, date, allow)`)
+        if (!OVERRIDE_KEYS.has(key))
+          fail([...keys, key], `unknown key \`${key}\` in an override (expected files, rules, date, allow)`)
       }
       const files = typeof o.files === 'string' ? [o.files] : o.files
       if (!Array.isArray(files) || files.length === 0 || files.some((f) => typeof f !== 'string' || f === '')) {
@@ -126,13 +130,18 @@ export function checkConfig(
     })
   }
   if (obj.format !== undefined) {
-    if (!FORMATS.has(obj.format as Format)) fail(['format'], `\`format\` must be one of text, markdown, html, not \`${String(obj.format)}\``)
+    if (!FORMATS.has(obj.format as Format))
+      fail(['format'], `\`format\` must be one of text, markdown, html, not \`${String(obj.format)}\``)
     config.format = obj.format as Format
   }
   if (obj.knowledge !== undefined) {
     const list = typeof obj.knowledge === 'string' ? [obj.knowledge] : obj.knowledge
-    if (!Array.isArray(list) || list.some((f) => typeof f !== 'string')) fail(['knowledge'], '`knowledge` must be a list of file paths')
-    config.knowledge = (list as string[]).map((f) => ({path: path.resolve(baseDir, f), display: path.join(path.dirname(display), f)}))
+    if (!Array.isArray(list) || list.some((f) => typeof f !== 'string'))
+      fail(['knowledge'], '`knowledge` must be a list of file paths')
+    config.knowledge = (list as string[]).map((f) => ({
+      path: path.resolve(baseDir, f),
+      display: path.join(path.dirname(display), f)
+    }))
   }
   return config
 }
@@ -142,9 +151,12 @@ type Fail = (keys: Array<string | number>, message: string) => never
 function checkRules(value: unknown, keys: Array<string | number>, fail: Fail): Partial<Record<RuleId, RuleSetting>> {
   const rules: Partial<Record<RuleId, RuleSetting>> = {}
   if (value === undefined) return rules
-  if (!value || typeof value !== 'object' || Array.isArray(value)) fail(keys, '`rules` must be a mapping of rule ids to severities')
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    fail(keys, '`rules` must be a mapping of rule ids to severities')
   for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
-    rules[checkRuleId(id, (m) => fail([...keys, id], m))] = checkSetting(id as RuleId, setting, (m) => fail([...keys, id], m))
+    rules[checkRuleId(id, (m) => fail([...keys, id], m))] = checkSetting(id as RuleId, setting, (m) =>
+      fail([...keys, id], m)
+    )
   }
   return rules
 }
@@ -164,11 +176,14 @@ function checkAllow(value: unknown, keys: Array<string | number>, fail: Fail): A
     if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
       const e = entry as Record<string, unknown>
       for (const key of Object.keys(e)) {
-        if (key !== 'phrase' && key !== 'rules') fail([...keys, index, key], `unknown key \`${key}\` in an allowed phrase (expected phrase, rules)`)
+        if (key !== 'phrase' && key !== 'rules')
+          fail([...keys, index, key], `unknown key \`${key}\` in an allowed phrase (expected phrase, rules)`)
       }
-      if (typeof e.phrase !== 'string' || !e.phrase.trim()) fail([...keys, index], 'an allowed phrase needs `phrase`: the text to accept')
-      const rules = e.rules === undefined ? undefined : (typeof e.rules === 'string' ? [e.rules] : e.rules)
-      if (rules !== undefined && (!Array.isArray(rules) || rules.some((r) => typeof r !== 'string'))) fail([...keys, index, 'rules'], '`rules` must be a rule id or a list of rule ids')
+      if (typeof e.phrase !== 'string' || !e.phrase.trim())
+        fail([...keys, index], 'an allowed phrase needs `phrase`: the text to accept')
+      const rules = e.rules === undefined ? undefined : typeof e.rules === 'string' ? [e.rules] : e.rules
+      if (rules !== undefined && (!Array.isArray(rules) || rules.some((r) => typeof r !== 'string')))
+        fail([...keys, index, 'rules'], '`rules` must be a rule id or a list of rule ids')
       return {
         phrase: e.phrase as string,
         rules: (rules as string[] | undefined)?.map((r) => checkRuleId(r, (m) => fail([...keys, index, 'rules'], m)))

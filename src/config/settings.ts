@@ -72,8 +72,14 @@ export class SettingsResolver {
     const base = this.baseFor(this.configPathFor(filePath))
     const config = base.config
     // Per-path overrides, in order, the later winning.
-    const relative = filePath && config.dir ? path.relative(config.dir, path.resolve(this.cwd, filePath)).split(path.sep).join('/') : undefined
-    const matched = relative === undefined ? [] : config.overrides.flatMap((o, i) => (o.files.some((glob) => this.matcher(glob)(relative)) ? [i] : []))
+    const relative =
+      filePath && config.dir
+        ? path.relative(config.dir, path.resolve(this.cwd, filePath)).split(path.sep).join('/')
+        : undefined
+    const matched =
+      relative === undefined
+        ? []
+        : config.overrides.flatMap((o, i) => (o.files.some((glob) => this.matcher(glob)(relative)) ? [i] : []))
     const key = matched.join(',')
     const cached = base.byOverrides.get(key)
     if (cached) return cached
@@ -89,7 +95,13 @@ export class SettingsResolver {
     if (this.overrides.date) effective.date = this.overrides.date
     const resolved: Resolved = {
       config: effective,
-      run: createProcessor({knowledge: base.knowledge, date: effective.date, today: this.overrides.today, rules: effective.rules, allow: effective.allow})
+      run: createProcessor({
+        knowledge: base.knowledge,
+        date: effective.date,
+        today: this.overrides.today,
+        rules: effective.rules,
+        allow: effective.allow
+      })
     }
     base.byOverrides.set(key, resolved)
     return resolved
@@ -99,7 +111,9 @@ export class SettingsResolver {
     const key = configPath ?? ''
     const cached = this.bases.get(key)
     if (cached && (!configPath || cached.stamp === stampOf(configPath, cached.config))) return cached
-    const config: Config = configPath ? readConfig(configPath, this.cwd) : {rules: {}, knowledge: [], allow: [], overrides: []}
+    const config: Config = configPath
+      ? readConfig(configPath, this.cwd)
+      : {rules: {}, knowledge: [], allow: [], overrides: []}
     const base: Base = {
       // The stamp covers the config and its house files: editing either re-reads.
       stamp: configPath ? stampOf(configPath, config) : '',
@@ -201,7 +215,9 @@ export function createEngineProcessor(resolver: SettingsResolver, fallbackFormat
             try {
               file.data.source = {path: source, text: fs.readFileSync(source, 'utf8')}
             } catch (error) {
-              throw new InputError(`Cannot read the source ${path.relative(resolver.cwd, source)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+              throw new InputError(
+                `Cannot read the source ${path.relative(resolver.cwd, source)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`
+              )
             }
           }
           await run.run(tree, file)

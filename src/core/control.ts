@@ -45,7 +45,13 @@ function applyComments(file: VFile): void {
   const count = file.messages.length
   try {
     if (source.format === 'markdown') {
-      messageControl(source.tree as never, {file, name: 'copydesk', marker: marker as never, test: 'html', known: ruleIds})
+      messageControl(source.tree as never, {
+        file,
+        name: 'copydesk',
+        marker: marker as never,
+        test: 'html',
+        known: ruleIds
+      })
     } else {
       messageControl(source.tree as never, {
         file,
@@ -53,7 +59,9 @@ function applyComments(file: VFile): void {
         test: 'comment',
         known: ruleIds,
         marker: ((node: {type: string; value?: string; position?: unknown}) =>
-          node.type === 'comment' ? marker({type: 'html', value: `<!--${node.value ?? ''}-->`, position: node.position}) : undefined) as never
+          node.type === 'comment'
+            ? marker({type: 'html', value: `<!--${node.value ?? ''}-->`, position: node.position})
+            : undefined) as never
       })
     }
   } catch (error) {
@@ -72,7 +80,10 @@ function applyComments(file: VFile): void {
       message.fatal = false
       message.source = 'copydesk'
       message.ruleId = 'comment'
-      message.reason = message.reason.replace(/`'([^']*)'`, it’s not known$/, (_m, id: string) => `\`${id}\`: there is no such rule (rules: ${ruleIds.join(', ')})`)
+      message.reason = message.reason.replace(
+        /`'([^']*)'`, it’s not known$/,
+        (_m, id: string) => `\`${id}\`: there is no such rule (rules: ${ruleIds.join(', ')})`
+      )
     }
   }
 }
@@ -104,6 +115,8 @@ function applyAllow(file: VFile, allow: Allowed[]): void {
     const start = place?.start.offset
     const end = place?.end.offset
     if (start === undefined || end === undefined) return true
-    return !spans.some((s) => s.start <= start && end <= s.end && (!s.rules || s.rules.includes(String(message.ruleId))))
+    return !spans.some(
+      (s) => s.start <= start && end <= s.end && (!s.rules || s.rules.includes(String(message.ruleId)))
+    )
   })
 }

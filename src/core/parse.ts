@@ -53,7 +53,9 @@ export function parseDocument(doc: string, file: VFile, format: Format, maxSize 
   }
   if (doc.length > maxSize) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
-    throw new InputError(`Cannot lint a story of ${mb(doc.length)} MB: the limit is ${mb(maxSize)} MB (split it, or raise --max-size)`)
+    throw new InputError(
+      `Cannot lint a story of ${mb(doc.length)} MB: the limit is ${mb(maxSize)} MB (split it, or raise --max-size)`
+    )
   }
   // A byte-order mark is not prose; ParseEnglish keeps it as a symbol, which is harmless.
   file.data.format = format
@@ -83,7 +85,13 @@ function linesTree(doc: string): NlcstRoot {
     children.push({
       type: 'ParagraphNode',
       position: {start, end},
-      children: [{type: 'SentenceNode', position: {start, end}, children: [{type: 'TextNode', value: line, position: {start, end}} as never]}]
+      children: [
+        {
+          type: 'SentenceNode',
+          position: {start, end},
+          children: [{type: 'TextNode', value: line, position: {start, end}} as never]
+        }
+      ]
     })
     offset += line.length + 1
   }
@@ -148,7 +156,14 @@ function parsePlainText(doc: string): NlcstRoot {
   return root
 }
 
-function shift(node: {position?: {start: {line: number; offset?: number}; end: {line: number; offset?: number}}; children?: unknown[]}, offset: number, lines: number): void {
+function shift(
+  node: {
+    position?: {start: {line: number; offset?: number}; end: {line: number; offset?: number}}
+    children?: unknown[]
+  },
+  offset: number,
+  lines: number
+): void {
   if (node.position) {
     node.position.start.line += lines
     node.position.end.line += lines
@@ -171,8 +186,12 @@ export interface ParseOptions {
 export function copydeskParse(this: Processor, options?: ParseOptions) {
   const fallback = options?.format
   const formatFor = options?.formatFor
-  const self = this as unknown as {parser: (doc: string, file: VFile) => NlcstRoot; compiler: (tree: unknown, file: VFile) => string}
-  self.parser = (doc: string, file: VFile) => parseDocument(doc, file, formatOf(file, formatFor?.(file) ?? fallback), options?.maxSize)
+  const self = this as unknown as {
+    parser: (doc: string, file: VFile) => NlcstRoot
+    compiler: (tree: unknown, file: VFile) => string
+  }
+  self.parser = (doc: string, file: VFile) =>
+    parseDocument(doc, file, formatOf(file, formatFor?.(file) ?? fallback), options?.maxSize)
   // copydesk never changes a document: compiling gives back the text as it was
   // (an editor asking to "format" gets no edit, never an emptied file).
   self.compiler = (_tree: unknown, file: VFile) => String(file.value ?? '')

@@ -36,9 +36,11 @@ function copydeskContext(options: CopydeskContext) {
 }
 
 export function createProcessor(options: ProcessorOptions): Processor<Root, Root, Root, undefined, undefined> {
-  const processor = unified()
-    .use(copydeskParse, {format: options.format})
-    .use(copydeskContext, {knowledge: options.knowledge, date: options.date, today: options.today}) as unknown as Processor<Root, Root, Root, undefined, undefined>
+  const processor = unified().use(copydeskParse, {format: options.format}).use(copydeskContext, {
+    knowledge: options.knowledge,
+    date: options.date,
+    today: options.today
+  }) as unknown as Processor<Root, Root, Root, undefined, undefined>
   for (const [id, plugin] of Object.entries(rules) as Array<[RuleId, (typeof rules)[RuleId]]>) {
     const setting = options.rules?.[id] ?? 'warn'
     const [severity, ruleOptions] = Array.isArray(setting) ? setting : [setting, undefined]

@@ -32,13 +32,7 @@ export class Prose {
   private readonly segments: Segment[]
   private readonly identity: boolean
 
-  constructor(
-    text: string,
-    segments: Segment[],
-    sentences: Span[],
-    paragraphs: Span[],
-    identity: boolean
-  ) {
+  constructor(text: string, segments: Segment[], sentences: Span[], paragraphs: Span[], identity: boolean) {
     this.text = text
     this.segments = segments
     this.sentences = sentences
@@ -102,7 +96,13 @@ function bisect(spans: Span[], offset: number): number {
 export function proseFromPlainText(doc: string, tree: NlcstRoot): Prose {
   const sentences: Span[] = []
   const paragraphs: Span[] = []
-  collectSpans(tree, sentences, paragraphs, (node) => node.position?.start.offset, (node) => node.position?.end.offset)
+  collectSpans(
+    tree,
+    sentences,
+    paragraphs,
+    (node) => node.position?.start.offset,
+    (node) => node.position?.end.offset
+  )
   return new Prose(doc, [], sentences, paragraphs, true)
 }
 

@@ -66,14 +66,18 @@ export function checkOptions(meta: RuleMeta, options: unknown, where = `rule \`$
     if (!spec) {
       const known = Object.keys(meta.options)
       throw new OptionError(
-        `${where}: unknown option \`${key}\`` + (known.length ? ` (expected one of ${known.map((k) => `\`${k}\``).join(', ')})` : ' (it takes no options)')
+        `${where}: unknown option \`${key}\`` +
+          (known.length ? ` (expected one of ${known.map((k) => `\`${k}\``).join(', ')})` : ' (it takes no options)')
       )
     }
     const ok =
       spec.type === 'string[]'
         ? Array.isArray(value) && value.every((v) => typeof v === 'string')
         : typeof value === spec.type && (spec.type !== 'number' || Number.isFinite(value))
-    if (!ok) throw new OptionError(`${where}: option \`${key}\` must be a ${spec.type === 'string[]' ? 'list of strings' : spec.type}, not \`${JSON.stringify(value)}\``)
+    if (!ok)
+      throw new OptionError(
+        `${where}: option \`${key}\` must be a ${spec.type === 'string[]' ? 'list of strings' : spec.type}, not \`${JSON.stringify(value)}\``
+      )
     if (spec.type === 'number' && spec.min !== undefined && (value as number) < spec.min) {
       throw new OptionError(`${where}: option \`${key}\` must be at least ${spec.min}, not ${value as number}`)
     }
@@ -107,7 +111,8 @@ export function defineRule<Options extends Record<string, unknown>>(
         if (extra.actual !== undefined) message.actual = extra.actual
         if (extra.expected) message.expected = extra.expected
         if (extra.note) message.note = extra.note
-        if (extra.related) message.related = extra.related.map((r) => ({...x.place(r.start, r.end), message: r.message}))
+        if (extra.related)
+          message.related = extra.related.map((r) => ({...x.place(r.start, r.end), message: r.message}))
       }
       check(x, options, report, file)
     }

@@ -169,8 +169,7 @@ function countChar(s: string, c: string): number {
 export function extractFigures(text: string, tokens: Token[], lex: Lexicon): FigureExtraction {
   const out: FigureExtraction = {figures: [], ordinals: [], decades: [], centuries: [], dates: [], times: []}
   const word = (i: number): string | undefined => (tokens[i]?.kind === 'word' ? tokens[i].lower : undefined)
-  const gapOk = (a: number, b: number): boolean =>
-    a >= 0 && b < tokens.length && inlineGap(text, tokens[a], tokens[b])
+  const gapOk = (a: number, b: number): boolean => a >= 0 && b < tokens.length && inlineGap(text, tokens[a], tokens[b])
 
   let i = 0
   while (i < tokens.length) {
@@ -218,7 +217,14 @@ export function extractFigures(text: string, tokens: Token[], lex: Lexicon): Fig
       const parsed = parseNumeral(digits)
       if (parsed.base !== null && Number.isInteger(parsed.base)) {
         const value = parsed.base
-        out.ordinals.push({start: t.start, end: t.end, token: index, value, suffix: t.suffix!, expectedSuffix: ordinalSuffix(value)})
+        out.ordinals.push({
+          start: t.start,
+          end: t.end,
+          token: index,
+          value,
+          suffix: t.suffix!,
+          expectedSuffix: ordinalSuffix(value)
+        })
         if (word(index + 1) === 'century' && gapOk(index, index + 1)) {
           out.centuries.push({start: t.start, end: tokens[index + 1].end, first: index, last: index + 1, value})
         }
@@ -241,7 +247,13 @@ export function extractFigures(text: string, tokens: Token[], lex: Lexicon): Fig
       touching(t, tokens[index + 1]) &&
       touching(tokens[index + 1], tokens[index + 2])
     ) {
-      out.decades.push({start: t.start, end: tokens[index + 2].end, first: index, last: index + 2, value: Number(digits)})
+      out.decades.push({
+        start: t.start,
+        end: tokens[index + 2].end,
+        first: index,
+        last: index + 2,
+        value: Number(digits)
+      })
       return index + 3
     }
 
@@ -380,7 +392,14 @@ export function extractFigures(text: string, tokens: Token[], lex: Lexicon): Fig
 
   function readTime(index: number, digits: string, suffix: string | undefined): void {
     const parts = digits.split(':')
-    if (parts.length !== 2 || parts[1].length !== 2 || parts[0].length > 2 || digits.includes(',') || digits.includes('.')) return
+    if (
+      parts.length !== 2 ||
+      parts[1].length !== 2 ||
+      parts[0].length > 2 ||
+      digits.includes(',') ||
+      digits.includes('.')
+    )
+      return
     const t = tokens[index]
     let clock = suffix === 'am' || suffix === 'pm' || suffix === 'h' || suffix === 'hrs'
     let j = index + 1
@@ -441,7 +460,11 @@ export function extractFigures(text: string, tokens: Token[], lex: Lexicon): Fig
   /** Spelled cardinals ("eighteen billion", "twenty-one"); returns the index after, or 0. */
   function readSpelled(index: number): number {
     // "a million people", "a billion yuan": one of the magnitude.
-    const article = (tokens[index].lower === 'a' || tokens[index].lower === 'one') && word(index + 1) !== undefined && lex.magnitudes.has(word(index + 1)!) && word(index + 1) !== 'k'
+    const article =
+      (tokens[index].lower === 'a' || tokens[index].lower === 'one') &&
+      word(index + 1) !== undefined &&
+      lex.magnitudes.has(word(index + 1)!) &&
+      word(index + 1) !== 'k'
     const value = article ? 1 : spelledValue(tokens[index].lower)
     if (value === undefined) return 0
     let last = index
@@ -459,12 +482,20 @@ export function extractFigures(text: string, tokens: Token[], lex: Lexicon): Fig
     }
     const hasMagnitude = word(last + 1) !== undefined && lex.magnitudes.has(word(last + 1)!)
     if (base < 2 && !hasMagnitude) return 0
-    const figure = baseFigure(index, last, tokens[index].start, tokens[last].end, text.slice(tokens[index].start, tokens[last].end), base, {
-      grouping: 'none',
-      decimalPoints: 0,
-      spelled: true,
-      placeholder: false
-    })
+    const figure = baseFigure(
+      index,
+      last,
+      tokens[index].start,
+      tokens[last].end,
+      text.slice(tokens[index].start, tokens[last].end),
+      base,
+      {
+        grouping: 'none',
+        decimalPoints: 0,
+        spelled: true,
+        placeholder: false
+      }
+    )
     complete(figure)
     out.figures.push(figure)
     return figure.exprLast + 1
@@ -498,7 +529,13 @@ export function extractFigures(text: string, tokens: Token[], lex: Lexicon): Fig
       strong ||= atom.strong
       j = atom.next
       const sep = tokens[j]
-      if (sep && (sep.text === '.' || sep.text === ',') && touching(tokens[j - 1], sep) && placeholderAtom(j + 1) && touching(sep, tokens[j + 1])) {
+      if (
+        sep &&
+        (sep.text === '.' || sep.text === ',') &&
+        touching(tokens[j - 1], sep) &&
+        placeholderAtom(j + 1) &&
+        touching(sep, tokens[j + 1])
+      ) {
         j++
         continue
       }
@@ -506,12 +543,20 @@ export function extractFigures(text: string, tokens: Token[], lex: Lexicon): Fig
     }
     if (atoms === 0) return 0
     const last = j - 1
-    const figure = baseFigure(index, last, tokens[index].start, tokens[last].end, text.slice(tokens[index].start, tokens[last].end), null, {
-      grouping: 'none',
-      decimalPoints: 0,
-      spelled: false,
-      placeholder: true
-    })
+    const figure = baseFigure(
+      index,
+      last,
+      tokens[index].start,
+      tokens[last].end,
+      text.slice(tokens[index].start, tokens[last].end),
+      null,
+      {
+        grouping: 'none',
+        decimalPoints: 0,
+        spelled: false,
+        placeholder: true
+      }
+    )
     complete(figure)
     const context = Boolean(figure.magnitude || figure.percent || figure.currency)
     if (!strong && !context) return 0

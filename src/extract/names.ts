@@ -103,7 +103,13 @@ function readChains(text: string, tokens: Token[], lex: Lexicon): NameChain[] {
       if (t.kind === 'word' && lex.nameConnectors.has(t.lower)) {
         // A connector only joins when a capitalised word follows: "Bank of China".
         let k = j + 1
-        while (k < tokens.length && tokens[k].kind === 'word' && lex.nameConnectors.has(tokens[k].lower) && !isCapitalized(tokens[k])) k++
+        while (
+          k < tokens.length &&
+          tokens[k].kind === 'word' &&
+          lex.nameConnectors.has(tokens[k].lower) &&
+          !isCapitalized(tokens[k])
+        )
+          k++
         if (k < tokens.length && isCapitalized(tokens[k]) && inlineGap(text, tokens[k - 1], tokens[k])) {
           last = k
           j = k + 1
@@ -157,8 +163,10 @@ function readPersons(
     const nameWords = chain.words.slice(nameFrom)
     if (nameWords.length === 0 || nameWords.length > 5) continue
     const nameLower = nameWords.map((w) => w.toLowerCase())
-    if (nameLower.some((w) => lex.orgWords.has(w) || lex.months.has(w) || lex.weekdays.has(w) || lex.notNames.has(w))) continue
-    if (nameLower.some((w) => lex.nameConnectors.has(w) && w !== 'bin' && w !== 'binti' && w !== 'van' && w !== 'de')) continue
+    if (nameLower.some((w) => lex.orgWords.has(w) || lex.months.has(w) || lex.weekdays.has(w) || lex.notNames.has(w)))
+      continue
+    if (nameLower.some((w) => lex.nameConnectors.has(w) && w !== 'bin' && w !== 'binti' && w !== 'van' && w !== 'de'))
+      continue
     if (!cue) {
       const after = tokens[chain.last + 1]
       const after2 = tokens[chain.last + 2]
@@ -225,7 +233,12 @@ function readParentheticals(text: string, tokens: Token[], chains: NameChain[]):
     }
     if (introducer && tokens[innerFirst]?.lower === 'the') innerFirst++
     let quoted = false
-    if (innerFirst <= innerLast && QUOTES.has(tokens[innerFirst].text) && QUOTES.has(tokens[innerLast].text) && innerLast > innerFirst) {
+    if (
+      innerFirst <= innerLast &&
+      QUOTES.has(tokens[innerFirst].text) &&
+      QUOTES.has(tokens[innerLast].text) &&
+      innerLast > innerFirst
+    ) {
       quoted = true
       innerFirst++
       innerLast--

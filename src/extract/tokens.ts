@@ -111,7 +111,13 @@ function markAddresses(text: string, tokens: Token[]): Token[] {
     if (at > 0) {
       let to = j
       while (to > at + 1 && /[.,;:!?)"]/u.test(tokens[to].text)) to--
-      out.push({kind: 'barrier', start: tokens[i].start, end: tokens[to].end, text: text.slice(tokens[i].start, tokens[to].end), lower: ''})
+      out.push({
+        kind: 'barrier',
+        start: tokens[i].start,
+        end: tokens[to].end,
+        text: text.slice(tokens[i].start, tokens[to].end),
+        lower: ''
+      })
       for (let k = to + 1; k <= j; k++) out.push(tokens[k])
     } else {
       for (let k = i; k <= j; k++) out.push(tokens[k])

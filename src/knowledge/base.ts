@@ -92,7 +92,8 @@ export class Knowledge {
     this.data = data
     for (const entity of data.entities.values()) {
       // A bloc is also written by its code ("ASEAN", "EU"); a country's ISO code is not prose.
-      const names = entity.kind === 'bloc' ? [entity.code, entity.name, ...entity.names] : [entity.name, ...entity.names]
+      const names =
+        entity.kind === 'bloc' ? [entity.code, entity.name, ...entity.names] : [entity.name, ...entity.names]
       for (const name of names) this.byName.set(fold(name), entity.code)
       for (const adjective of entity.adjectives) this.byAdjective.set(fold(adjective), entity.code)
     }
@@ -191,7 +192,8 @@ class Checker {
       return undefined
     }
     if (typeof value === 'number' || value instanceof Date) return dateOrNumberString(value)
-    if (typeof value !== 'string' || value.trim() === '') this.fail([...keys, key], `\`${key}\` must be a non-empty string`)
+    if (typeof value !== 'string' || value.trim() === '')
+      this.fail([...keys, key], `\`${key}\` must be a non-empty string`)
     return value
   }
 
@@ -218,9 +220,11 @@ class Checker {
   figure(value: unknown, keys: Array<string | number>, fallbackSource?: string): Figure {
     const obj = this.object(value, keys, 'a figure')
     const n = obj.value
-    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) this.fail([...keys, 'value'], '`value` must be a non-negative number')
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0)
+      this.fail([...keys, 'value'], '`value` must be a non-negative number')
     const year = obj.year
-    if (year !== undefined && (typeof year !== 'number' || !Number.isInteger(year))) this.fail([...keys, 'year'], '`year` must be a whole number')
+    if (year !== undefined && (typeof year !== 'number' || !Number.isInteger(year)))
+      this.fail([...keys, 'year'], '`year` must be a whole number')
     const source = this.string(obj, 'source', keys, !fallbackSource) ?? fallbackSource!
     return {value: n, year: year as number | undefined, source}
   }
@@ -244,9 +248,31 @@ function dateOrNumberString(value: number | Date): string {
 export function mergeKnowledgeFile(data: KnowledgeData, located: Located<unknown>, file: string): void {
   const c = new Checker(file, located)
   const root = c.object(located.value ?? {}, [], 'a knowledge file')
-  const known = new Set(['source', 'as_of', 'world', 'countries', 'blocs', 'offices', 'names', 'people', 'short_names', 'bounds', 'facts', 'legend', 'schema_version', 'generated', 'generated_by', 'derived', 'notes'])
+  const known = new Set([
+    'source',
+    'as_of',
+    'world',
+    'countries',
+    'blocs',
+    'offices',
+    'names',
+    'people',
+    'short_names',
+    'bounds',
+    'facts',
+    'legend',
+    'schema_version',
+    'generated',
+    'generated_by',
+    'derived',
+    'notes'
+  ])
   for (const key of Object.keys(root)) {
-    if (!known.has(key)) c.fail([key], `unknown section \`${key}\` (expected world, countries, blocs, offices, names, people, short_names or bounds)`)
+    if (!known.has(key))
+      c.fail(
+        [key],
+        `unknown section \`${key}\` (expected world, countries, blocs, offices, names, people, short_names or bounds)`
+      )
   }
   const fileSource = typeof root.source === 'string' ? root.source : undefined
 
@@ -258,7 +284,10 @@ export function mergeKnowledgeFile(data: KnowledgeData, located: Located<unknown
       name: 'world',
       names: [],
       adjectives: [],
-      population: w.population === undefined ? data.world?.population : c.figure(w.population, ['world', 'population'], fileSource)
+      population:
+        w.population === undefined
+          ? data.world?.population
+          : c.figure(w.population, ['world', 'population'], fileSource)
     }
   }
 
@@ -273,7 +302,10 @@ export function mergeKnowledgeFile(data: KnowledgeData, located: Located<unknown
       name: c.string(obj, 'name', keys, !previous) ?? previous!.name,
       names: obj.aliases === undefined && previous ? previous.names : c.strings(obj, 'aliases', keys),
       adjectives: obj.adjectives === undefined && previous ? previous.adjectives : c.strings(obj, 'adjectives', keys),
-      population: obj.population === undefined ? previous?.population : c.figure(obj.population, [...keys, 'population'], fileSource)
+      population:
+        obj.population === undefined
+          ? previous?.population
+          : c.figure(obj.population, [...keys, 'population'], fileSource)
     })
   })
 
@@ -294,7 +326,10 @@ export function mergeKnowledgeFile(data: KnowledgeData, located: Located<unknown
         name: c.string(obj, 'name', keys, false) ?? previous?.name ?? code,
         names: obj.aliases === undefined && previous ? previous.names : c.strings(obj, 'aliases', keys),
         adjectives: obj.adjectives === undefined && previous ? previous.adjectives : c.strings(obj, 'adjectives', keys),
-        population: obj.population === undefined ? previous?.population : c.figure(obj.population, [...keys, 'population'], fileSource),
+        population:
+          obj.population === undefined
+            ? previous?.population
+            : c.figure(obj.population, [...keys, 'population'], fileSource),
         members
       })
     }
@@ -354,14 +389,23 @@ export function mergeKnowledgeFile(data: KnowledgeData, located: Located<unknown
     const name = c.string(obj, 'name', keys)!
     const variants = c.strings(obj, 'variants', keys)
     if (variants.length === 0) c.fail(keys, '`variants` must list at least one spelling to flag')
-    data.names.set(fold(name), {official: name, variants, kind: 'spelling', source: c.string(obj, 'source', keys, !fileSource) ?? fileSource!})
+    data.names.set(fold(name), {
+      official: name,
+      variants,
+      kind: 'spelling',
+      source: c.string(obj, 'source', keys, !fileSource) ?? fileSource!
+    })
   })
 
   c.list(root.short_names, ['short_names'], '`short_names`').forEach((raw, index) => {
     const keys = ['short_names', index]
     const obj = c.object(raw, keys, 'a short-name entry')
     const full = c.string(obj, 'full', keys)!
-    data.shortNames.set(fold(full), {full, short: c.strings(obj, 'short', keys), source: c.string(obj, 'source', keys, !fileSource) ?? fileSource!})
+    data.shortNames.set(fold(full), {
+      full,
+      short: c.strings(obj, 'short', keys),
+      source: c.string(obj, 'source', keys, !fileSource) ?? fileSource!
+    })
   })
 
   const bounds = root.bounds ?? root.facts

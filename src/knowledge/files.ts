@@ -29,9 +29,18 @@ export function dataDir(): string {
  * Read a data file. Built-in files are compiled to JSON at build time
  * (scripts/compile-data.js); the JSON is used when it is not older than the YAML.
  */
-export function readData<T = unknown>(filePath: string, displayPath = filePath, options: {compiled?: boolean} = {}): Located<T> {
+export function readData<T = unknown>(
+  filePath: string,
+  displayPath = filePath,
+  options: {compiled?: boolean} = {}
+): Located<T> {
   if (options.compiled !== false && path.dirname(filePath) === dataDir()) {
-    const compiled = path.join(path.dirname(dataDir()), 'dist', 'data', path.basename(filePath).replace(/\.ya?ml$/, '.json'))
+    const compiled = path.join(
+      path.dirname(dataDir()),
+      'dist',
+      'data',
+      path.basename(filePath).replace(/\.ya?ml$/, '.json')
+    )
     try {
       if (fs.statSync(compiled).mtimeMs >= fs.statSync(filePath).mtimeMs) {
         return {value: JSON.parse(fs.readFileSync(compiled, 'utf8')) as T, lineOf: () => undefined}

@@ -94,7 +94,11 @@ export function lexicon(): Lexicon {
   return cached
 }
 
-export function compileLexicon(raw: unknown, file: string, lineOf: (keys: Array<string | number>) => number | undefined = () => undefined): Lexicon {
+export function compileLexicon(
+  raw: unknown,
+  file: string,
+  lineOf: (keys: Array<string | number>) => number | undefined = () => undefined
+): Lexicon {
   if (!raw || typeof raw !== 'object') throw new DataError(file, 'expected a mapping of word lists')
   const data = raw as Record<string, unknown>
   const list = (key: ListKey, lower = true): Set<string> => {
@@ -121,7 +125,10 @@ export function compileLexicon(raw: unknown, file: string, lineOf: (keys: Array<
   /** A list of phrases ("set up", "a total of"), each as its words. */
   const phrases = (key: ListKey): string[][] => [...list(key)].map((p) => p.split(/\s+/).filter(Boolean))
   const approximators = data.approximators
-  if (!Array.isArray(approximators) || approximators.some((a) => !Array.isArray(a) || a.some((w) => typeof w !== 'string'))) {
+  if (
+    !Array.isArray(approximators) ||
+    approximators.some((a) => !Array.isArray(a) || a.some((w) => typeof w !== 'string'))
+  ) {
     throw new DataError(file, '`approximators` must be a list of word lists', lineOf(['approximators']))
   }
   return {

@@ -48,4 +48,3 @@ export function parseData<T = unknown>(text: string, displayPath: string): Locat
   }
   return {value, lineOf}
 }
-

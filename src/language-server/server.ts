@@ -50,7 +50,10 @@ interface DocumentState {
   pending: boolean
 }
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): Connection {
+export function startServer(
+  connection: Connection = createConnection(ProposedFeatures.all),
+  options: ServerOptions = {}
+): Connection {
   const documents = new TextDocuments(TextDocument)
   const workspaces: string[] = []
   const resolvers = new Map<string, SettingsResolver>()
@@ -104,7 +107,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       await processor.run(tree, file)
     } catch (error) {
       // As unified-engine records a failure: a fatal message with the cause.
-      if (!file.messages.includes(error as never)) file.message('Cannot process file', {cause: error as Error}).fatal = true
+      if (!file.messages.includes(error as never))
+        file.message('Cannot process file', {cause: error as Error}).fatal = true
     }
     return file
   }
@@ -122,7 +126,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const diagnostic = Diagnostic.create(
       range,
       message.note ? `${reason}\n${message.note}` : reason,
-      message.fatal === true ? DiagnosticSeverity.Error : message.fatal === false ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+      message.fatal === true
+        ? DiagnosticSeverity.Error
+        : message.fatal === false
+          ? DiagnosticSeverity.Warning
+          : DiagnosticSeverity.Information,
       message.ruleId ?? undefined,
       'copydesk'
     )
@@ -172,7 +180,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           }
         } catch (error) {
           connection.console.error(`copydesk: ${(error as Error).stack ?? error}`)
-          diagnostics = [Diagnostic.create(Range.create(0, 0, 0, 0), `copydesk could not lint this document: ${(error as Error).message}`, DiagnosticSeverity.Error, undefined, 'copydesk')]
+          diagnostics = [
+            Diagnostic.create(
+              Range.create(0, 0, 0, 0),
+              `copydesk could not lint this document: ${(error as Error).message}`,
+              DiagnosticSeverity.Error,
+              undefined,
+              'copydesk'
+            )
+          ]
         }
         const current = documents.get(uri)
         // A result for an older version is never published over a newer one.
@@ -232,7 +248,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       for (const replacement of expected) {
         if (typeof replacement !== 'string') continue
         const title = replacement ? `Replace \`${actual}\` with \`${replacement}\`` : `Remove \`${actual}\``
-        const action = CodeAction.create(title, {changes: {[document.uri]: [TextEdit.replace(diagnostic.range, replacement)]}}, CodeActionKind.QuickFix)
+        const action = CodeAction.create(
+          title,
+          {changes: {[document.uri]: [TextEdit.replace(diagnostic.range, replacement)]}},
+          CodeActionKind.QuickFix
+        )
         action.diagnostics = [diagnostic]
         if (expected.length === 1) action.isPreferred = true
         actions.push(action)

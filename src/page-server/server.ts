@@ -39,7 +39,8 @@ export function startServer(options: {port: number; host: string; root?: string}
       response.writeHead(403).end()
       return
     }
-    if (file.endsWith(path.sep) || (fs.existsSync(file) && fs.statSync(file).isDirectory())) file = path.join(file, 'index.html')
+    if (file.endsWith(path.sep) || (fs.existsSync(file) && fs.statSync(file).isDirectory()))
+      file = path.join(file, 'index.html')
     fs.readFile(file, (error, body) => {
       if (error) {
         response.writeHead(404, {'content-type': 'text/plain'}).end('not found')
@@ -48,7 +49,8 @@ export function startServer(options: {port: number; host: string; root?: string}
       response.writeHead(200, {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         // Confidential copy: the page makes no request to any other origin.
-        'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'",
+        'content-security-policy':
+          "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'",
         'cache-control': 'no-cache'
       })
       response.end(body)

@@ -47,8 +47,30 @@ export type ZhFigureKind = 'cardinal' | 'percent' | 'ordinal' | 'year' | 'date' 
 export type ZhApprox = 'more than' | 'nearly' | 'about' | 'at least' | 'less than'
 
 export type ZhCurrency =
-  | 'CNY' | 'USD' | 'MYR' | 'EUR' | 'JPY' | 'GBP' | 'HKD' | 'MOP' | 'TWD' | 'SGD' | 'THB' | 'VND'
-  | 'IDR' | 'PHP' | 'INR' | 'RUB' | 'KRW' | 'AUD' | 'CAD' | 'CHF' | 'BND' | 'MMK' | 'LAK' | 'KHR'
+  | 'CNY'
+  | 'USD'
+  | 'MYR'
+  | 'EUR'
+  | 'JPY'
+  | 'GBP'
+  | 'HKD'
+  | 'MOP'
+  | 'TWD'
+  | 'SGD'
+  | 'THB'
+  | 'VND'
+  | 'IDR'
+  | 'PHP'
+  | 'INR'
+  | 'RUB'
+  | 'KRW'
+  | 'AUD'
+  | 'CAD'
+  | 'CHF'
+  | 'BND'
+  | 'MMK'
+  | 'LAK'
+  | 'KHR'
 
 export interface ZhFigure {
   /** UTF-16 offsets into the text: text.slice(start, end) === raw. */
@@ -100,7 +122,10 @@ function isAsciiDigit(ch: string | undefined): boolean {
 }
 
 function isLatin(ch: string | undefined): boolean {
-  return ch !== undefined && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= 'Ａ' && ch <= 'Ｚ') || (ch >= 'ａ' && ch <= 'ｚ'))
+  return (
+    ch !== undefined &&
+    ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= 'Ａ' && ch <= 'Ｚ') || (ch >= 'ａ' && ch <= 'ｚ'))
+  )
 }
 
 /** Characters that can start a numeral run. */
@@ -110,27 +135,173 @@ function startsRun(ch: string | undefined): boolean {
 
 // Units and measure words. A currency unit carries its code.
 const CURRENCY_UNITS: [string, ZhCurrency][] = [
-  ['美元', 'USD'], ['美金', 'USD'], ['元', 'CNY'], ['人民币', 'CNY'], ['元人民币', 'CNY'], ['块钱', 'CNY'],
-  ['欧元', 'EUR'], ['日元', 'JPY'], ['英镑', 'GBP'], ['港元', 'HKD'], ['港币', 'HKD'], ['澳门元', 'MOP'],
-  ['澳门币', 'MOP'], ['新台币', 'TWD'], ['令吉', 'MYR'], ['林吉特', 'MYR'], ['马币', 'MYR'],
-  ['新加坡元', 'SGD'], ['新元', 'SGD'], ['新币', 'SGD'], ['泰铢', 'THB'], ['越南盾', 'VND'], ['印尼盾', 'IDR'],
-  ['印度尼西亚盾', 'IDR'], ['菲律宾比索', 'PHP'], ['印度卢比', 'INR'], ['卢比', 'INR'], ['卢布', 'RUB'],
-  ['韩元', 'KRW'], ['澳元', 'AUD'], ['加元', 'CAD'], ['瑞士法郎', 'CHF'], ['瑞郎', 'CHF'], ['文莱元', 'BND'],
-  ['缅元', 'MMK'], ['基普', 'LAK'], ['瑞尔', 'KHR']
+  ['美元', 'USD'],
+  ['美金', 'USD'],
+  ['元', 'CNY'],
+  ['人民币', 'CNY'],
+  ['元人民币', 'CNY'],
+  ['块钱', 'CNY'],
+  ['欧元', 'EUR'],
+  ['日元', 'JPY'],
+  ['英镑', 'GBP'],
+  ['港元', 'HKD'],
+  ['港币', 'HKD'],
+  ['澳门元', 'MOP'],
+  ['澳门币', 'MOP'],
+  ['新台币', 'TWD'],
+  ['令吉', 'MYR'],
+  ['林吉特', 'MYR'],
+  ['马币', 'MYR'],
+  ['新加坡元', 'SGD'],
+  ['新元', 'SGD'],
+  ['新币', 'SGD'],
+  ['泰铢', 'THB'],
+  ['越南盾', 'VND'],
+  ['印尼盾', 'IDR'],
+  ['印度尼西亚盾', 'IDR'],
+  ['菲律宾比索', 'PHP'],
+  ['印度卢比', 'INR'],
+  ['卢比', 'INR'],
+  ['卢布', 'RUB'],
+  ['韩元', 'KRW'],
+  ['澳元', 'AUD'],
+  ['加元', 'CAD'],
+  ['瑞士法郎', 'CHF'],
+  ['瑞郎', 'CHF'],
+  ['文莱元', 'BND'],
+  ['缅元', 'MMK'],
+  ['基普', 'LAK'],
+  ['瑞尔', 'KHR']
 ]
 
 const MEASURE_UNITS = [
-  '个', '家', '人', '名', '位', '户', '项', '种', '类', '条', '件', '份', '批', '次', '场', '届', '轮', '期',
-  '座', '所', '栋', '幢', '套', '间', '台', '部', '辆', '架', '艘', '列', '只', '头', '匹', '棵', '株', '本',
-  '册', '篇', '页', '张', '幅', '首', '枚', '颗', '粒', '块', '处', '支', '门', '节', '章', '集', '版', '级',
-  '层', '号', '例', '宗', '强', '倍', '岁', '年', '天', '周', '周年', '星期', '个月', '季度', '小时', '分钟',
-  '秒', '分', '吨', '公斤', '千克', '克', '斤', '公里', '千米', '米', '厘米', '毫米', '平方米', '平方公里',
-  '公顷', '亩', '立方米', '升', '毫升', '千瓦', '千瓦时', '瓦', '兆瓦', '吉瓦', '度', '摄氏度',
-  '标准箱', '箱', '人次', '架次', '辆次', '航次', '班次', '趟'
+  '个',
+  '家',
+  '人',
+  '名',
+  '位',
+  '户',
+  '项',
+  '种',
+  '类',
+  '条',
+  '件',
+  '份',
+  '批',
+  '次',
+  '场',
+  '届',
+  '轮',
+  '期',
+  '座',
+  '所',
+  '栋',
+  '幢',
+  '套',
+  '间',
+  '台',
+  '部',
+  '辆',
+  '架',
+  '艘',
+  '列',
+  '只',
+  '头',
+  '匹',
+  '棵',
+  '株',
+  '本',
+  '册',
+  '篇',
+  '页',
+  '张',
+  '幅',
+  '首',
+  '枚',
+  '颗',
+  '粒',
+  '块',
+  '处',
+  '支',
+  '门',
+  '节',
+  '章',
+  '集',
+  '版',
+  '级',
+  '层',
+  '号',
+  '例',
+  '宗',
+  '强',
+  '倍',
+  '岁',
+  '年',
+  '天',
+  '周',
+  '周年',
+  '星期',
+  '个月',
+  '季度',
+  '小时',
+  '分钟',
+  '秒',
+  '分',
+  '吨',
+  '公斤',
+  '千克',
+  '克',
+  '斤',
+  '公里',
+  '千米',
+  '米',
+  '厘米',
+  '毫米',
+  '平方米',
+  '平方公里',
+  '公顷',
+  '亩',
+  '立方米',
+  '升',
+  '毫升',
+  '千瓦',
+  '千瓦时',
+  '瓦',
+  '兆瓦',
+  '吉瓦',
+  '度',
+  '摄氏度',
+  '标准箱',
+  '箱',
+  '人次',
+  '架次',
+  '辆次',
+  '航次',
+  '班次',
+  '趟'
 ]
 
 /** Short nouns a numeral may count directly (两国, 三地, 10国); not after a lone 一. */
-const NOUN_UNITS = ['国', '岸', '地', '省', '市', '区', '县', '方', '会', '党', '军', '城', '港', '岛', '洲', '校', '村', '镇']
+const NOUN_UNITS = [
+  '国',
+  '岸',
+  '地',
+  '省',
+  '市',
+  '区',
+  '县',
+  '方',
+  '会',
+  '党',
+  '军',
+  '城',
+  '港',
+  '岛',
+  '洲',
+  '校',
+  '村',
+  '镇'
+]
 const NOUNS = new Set(NOUN_UNITS)
 
 interface UnitInfo {
@@ -167,30 +338,58 @@ const WORD_AFTER = ['分', '度', '部分', '次性', '头雾水', '条龙', '�
 
 /** Approximation words right before a figure, longest first where one ends another. */
 const APPROX_BEFORE: [string, ZhApprox][] = [
-  ['不少于', 'at least'], ['不低于', 'at least'], ['至少', 'at least'],
-  ['超过', 'more than'], ['逾', 'more than'], ['超', 'more than'], ['多于', 'more than'],
-  ['将近', 'nearly'], ['接近', 'nearly'], ['近', 'nearly'],
-  ['大约', 'about'], ['大概', 'about'], ['约合', 'about'], ['约', 'about'],
-  ['不到', 'less than'], ['不足', 'less than'], ['少于', 'less than']
+  ['不少于', 'at least'],
+  ['不低于', 'at least'],
+  ['至少', 'at least'],
+  ['超过', 'more than'],
+  ['逾', 'more than'],
+  ['超', 'more than'],
+  ['多于', 'more than'],
+  ['将近', 'nearly'],
+  ['接近', 'nearly'],
+  ['近', 'nearly'],
+  ['大约', 'about'],
+  ['大概', 'about'],
+  ['约合', 'about'],
+  ['约', 'about'],
+  ['不到', 'less than'],
+  ['不足', 'less than'],
+  ['少于', 'less than']
 ]
 
 /** Characters before 近/约/超 that make a word of them (最近, 条约, 高超): no approximation. */
 const NOT_APPROX_BEFORE: Record<string, Set<string>> = {
-  '近': new Set('最附临靠邻亲就远贴逼将接'),
-  '约': new Set('条公合协契预签制节简邀相婉特履毁践守违赴爽誓'),
-  '超': new Set('高赶')
+  近: new Set('最附临靠邻亲就远贴逼将接'),
+  约: new Set('条公合协契预签制节简邀相婉特履毁践守违赴爽誓'),
+  超: new Set('高赶')
 }
 
 /** Approximation words right after a figure. */
 const APPROX_AFTER: [string, ZhApprox][] = [
-  ['左右', 'about'], ['上下', 'about'], ['以上', 'more than'], ['以下', 'less than'], ['以内', 'less than']
+  ['左右', 'about'],
+  ['上下', 'about'],
+  ['以上', 'more than'],
+  ['以下', 'less than'],
+  ['以内', 'less than']
 ]
 
-const CURRENCY_SIGNS: Record<string, ZhCurrency> = {'¥': 'CNY', '￥': 'CNY', '$': 'USD', '＄': 'USD', '€': 'EUR', '£': 'GBP', '￡': 'GBP'}
+const CURRENCY_SIGNS: Record<string, ZhCurrency> = {
+  '¥': 'CNY',
+  '￥': 'CNY',
+  $: 'USD',
+  '＄': 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '￡': 'GBP'
+}
 
 /** Before a two-digit decade: which century (relative to the reference year's). */
 const CENTURY_BEFORE: [string, number][] = [
-  ['上个世纪', -1], ['上世纪', -1], ['本世纪', 0], ['这个世纪', 0], ['本个世纪', 0]
+  ['上个世纪', -1],
+  ['上世纪', -1],
+  ['本世纪', 0],
+  ['这个世纪', 0],
+  ['本个世纪', 0]
 ]
 
 interface Run {
@@ -210,7 +409,14 @@ function scanArabic(text: string, j: number): number {
   const first = j
   while (isArabic(text[j])) j++
   if (j - first <= 3) {
-    while (text[j] === ',' && isAsciiDigit(text[j + 1]) && isAsciiDigit(text[j + 2]) && isAsciiDigit(text[j + 3]) && !isArabic(text[j + 4])) j += 4
+    while (
+      text[j] === ',' &&
+      isAsciiDigit(text[j + 1]) &&
+      isAsciiDigit(text[j + 2]) &&
+      isAsciiDigit(text[j + 3]) &&
+      !isArabic(text[j + 4])
+    )
+      j += 4
   }
   if ((text[j] === '.' || text[j] === '．') && isArabic(text[j + 1])) {
     j++
@@ -271,7 +477,15 @@ function scanRun(text: string, i: number): Run {
     break
   }
   const length = j - i
-  return {start: i, end: j, arabic, hasBig, hasPoint, digitString: digitString && length >= 2, single: !arabic && length === 1}
+  return {
+    start: i,
+    end: j,
+    arabic,
+    hasBig,
+    hasPoint,
+    digitString: digitString && length >= 2,
+    single: !arabic && length === 1
+  }
 }
 
 /** An integer numeral at j, if one starts there. */
@@ -340,7 +554,7 @@ export function extractChineseFigures(text: string, options: ZhFigureOptions = {
     let start = d.start
     let currency = d.currency
     const sign = CURRENCY_SIGNS[text[start - 1] ?? '']
-    if (sign && start - 1 >= floor && (d.kind === 'cardinal')) {
+    if (sign && start - 1 >= floor && d.kind === 'cardinal') {
       start--
       currency ??= sign
     }
@@ -440,11 +654,20 @@ export function extractChineseFigures(text: string, options: ZhFigureOptions = {
 
     // Years and dates: 2023年, 二〇二三年, 2023年9月9日; otherwise 30年 is a count of years.
     if (text[p] === '年') {
-      const fourDigits = raw.length === 4 && ((run.arabic && isArabic(raw[0]) && isArabic(raw[3]) && integer) || run.digitString)
+      const fourDigits =
+        raw.length === 4 && ((run.arabic && isArabic(raw[0]) && isArabic(raw[3]) && integer) || run.digitString)
       if (fourDigits && value >= 1000 && value <= 2999) {
         const md = monthDay(text, p + 1)
         const kind = md.month === undefined ? 'year' : 'date'
-        return push({start, end: md.end, value: md.day ?? md.month ?? value, kind, year: value, month: md.month, day: md.day})
+        return push({
+          start,
+          end: md.end,
+          value: md.day ?? md.month ?? value,
+          kind,
+          year: value,
+          month: md.month,
+          day: md.day
+        })
       }
       if (run.digitString) return skip
       return push({start, end: p + 1, value, kind: 'cardinal', unit: '年', word})
@@ -494,7 +717,16 @@ export function extractChineseFigures(text: string, options: ZhFigureOptions = {
     if (unit !== undefined) {
       if (run.single && NOUNS.has(unit) && (raw === '一' || raw === '壹')) return skip
       const info = UNITS.get(unit)
-      return push({start, end: p + unit.length, value: total, kind: 'cardinal', unit, currency: info?.currency, approx, word})
+      return push({
+        start,
+        end: p + unit.length,
+        value: total,
+        kind: 'cardinal',
+        unit,
+        currency: info?.currency,
+        approx,
+        word
+      })
     }
     // No unit: a lone character or a Chinese decimal needs one.
     if (run.single) return skip

@@ -55,21 +55,60 @@ const MAX_LENGTH = 64
 
 /** Variant and financial (大写) characters, full-width digits, folded to the plain forms. */
 const FOLD: Record<string, string> = {
-  '０': '0', '１': '1', '２': '2', '３': '3', '４': '4', '５': '5', '６': '6', '７': '7', '８': '8', '９': '9',
+  '０': '0',
+  '１': '1',
+  '２': '2',
+  '３': '3',
+  '４': '4',
+  '５': '5',
+  '６': '6',
+  '７': '7',
+  '８': '8',
+  '９': '9',
   '．': '.',
   '○': '〇',
-  '壹': '一', '弌': '一', '贰': '二', '貳': '二', '弍': '二', '叁': '三', '參': '三', '叄': '三', '弎': '三',
-  '肆': '四', '伍': '五', '陆': '六', '陸': '六', '柒': '七', '捌': '八', '玖': '九',
-  '拾': '十', '佰': '百', '仟': '千', '萬': '万', '億': '亿', '兩': '两',
-  '廿': '二十', '卅': '三十'
+  壹: '一',
+  弌: '一',
+  贰: '二',
+  貳: '二',
+  弍: '二',
+  叁: '三',
+  參: '三',
+  叄: '三',
+  弎: '三',
+  肆: '四',
+  伍: '五',
+  陆: '六',
+  陸: '六',
+  柒: '七',
+  捌: '八',
+  玖: '九',
+  拾: '十',
+  佰: '百',
+  仟: '千',
+  萬: '万',
+  億: '亿',
+  兩: '两',
+  廿: '二十',
+  卅: '三十'
 }
 
 const CN_DIGIT: Record<string, number> = {
-  '〇': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9
 }
 
-const SMALL: Record<string, number> = {'十': 10, '百': 100, '千': 1000}
-const BIG: Record<string, bigint> = {'万': 10000n, '亿': 100000000n}
+const SMALL: Record<string, number> = {十: 10, 百: 100, 千: 1000}
+const BIG: Record<string, bigint> = {万: 10000n, 亿: 100000000n}
 
 /** Fold one character of a numeral to its plain form (unchanged when it has no variant). */
 export function foldNumeralChar(ch: string): string {
@@ -91,12 +130,7 @@ interface NumTok {
   afterZero: boolean
 }
 
-type Tok =
-  | NumTok
-  | {t: 'zero'}
-  | {t: 'small'; u: number}
-  | {t: 'big'; u: bigint}
-  | {t: 'point'; frac: string}
+type Tok = NumTok | {t: 'zero'} | {t: 'small'; u: number} | {t: 'big'; u: bigint} | {t: 'point'; frac: string}
 
 /** Arabic number at s[i]: digits, optional western comma groups, optional decimals. */
 function readArabic(s: string, i: number): {end: number; v: Dec} | undefined {
@@ -137,7 +171,15 @@ function tokenize(s: string): Tok[] | undefined {
       i++
     } else if (ch in CN_DIGIT || ch === '两') {
       const d = ch === '两' ? 2 : CN_DIGIT[ch]
-      toks.push({t: 'num', v: int(BigInt(d)), arabic: false, decimal: false, liang: ch === '两', wide: false, afterZero: false})
+      toks.push({
+        t: 'num',
+        v: int(BigInt(d)),
+        arabic: false,
+        decimal: false,
+        liang: ch === '两',
+        wide: false,
+        afterZero: false
+      })
       i++
     } else if (ch in SMALL) {
       toks.push({t: 'small', u: SMALL[ch]})

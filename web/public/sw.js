@@ -2,7 +2,12 @@
 // origin is kept, and served from the cache when the network is gone.
 const CACHE = 'copydesk-v1'
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(['./', './index.html'])).then(() => self.skipWaiting()))
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(['./', './index.html']))
+      .then(() => self.skipWaiting())
+  )
 })
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
 self.addEventListener('fetch', (event) => {

@@ -75,7 +75,13 @@ async function run(): Promise<void> {
   const text = story.value
   const started = performance.now()
   const source = sourceBox.value.trim() ? sourceBox.value : undefined
-  const file = await lint(text, {path: pathFor(format.value as Format), knowledge, rules: ruleSettings() as never, date: settings.date || undefined, source})
+  const file = await lint(text, {
+    path: pathFor(format.value as Format),
+    knowledge,
+    rules: ruleSettings() as never,
+    date: settings.date || undefined,
+    source
+  })
   if (mine !== generation) return
   messages = file.messages.filter((m) => m.place && 'start' in m.place)
   render(text)
@@ -95,7 +101,12 @@ function placeOf(m: VFileMessage): {start: number; end: number} {
 function render(text: string): void {
   const errors = messages.filter((m) => m.fatal).length
   const n = messages.length
-  summary.textContent = n === 0 ? (text.trim() ? 'No warnings.' : 'No story yet.') : `${n} warning${n === 1 ? '' : 's'}${errors ? `, ${errors} of them errors` : ''}.`
+  summary.textContent =
+    n === 0
+      ? text.trim()
+        ? 'No warnings.'
+        : 'No story yet.'
+      : `${n} warning${n === 1 ? '' : 's'}${errors ? `, ${errors} of them errors` : ''}.`
   document.body.dataset.count = String(n)
   current = -1
 
@@ -162,7 +173,10 @@ function warningItem(m: VFileMessage, i: number): HTMLElement {
     fix.type = 'button'
     fix.className = 'fix'
     fix.textContent = replacement ? `Use “${replacement}”` : 'Remove'
-    fix.setAttribute('aria-label', replacement ? `Replace ${m.actual ?? 'the text'} with ${replacement}` : `Remove ${m.actual ?? 'the text'}`)
+    fix.setAttribute(
+      'aria-label',
+      replacement ? `Replace ${m.actual ?? 'the text'} with ${replacement}` : `Remove ${m.actual ?? 'the text'}`
+    )
     fix.addEventListener('click', () => applyFix(m, replacement))
     item.append(fix)
   }
@@ -191,7 +205,10 @@ function applyFix(m: VFileMessage, replacement: string): void {
 }
 
 function reportText(): string {
-  const lines = messages.map((m) => `${m.line}:${m.column}-${(m.place as {end: {line: number; column: number}}).end.line}:${(m.place as {end: {line: number; column: number}}).end.column}  ${m.fatal ? 'error' : 'warning'}  ${m.reason}  ${m.ruleId}${m.expected?.length ? `  (suggestion: ${m.expected.join(' / ')})` : ''}`)
+  const lines = messages.map(
+    (m) =>
+      `${m.line}:${m.column}-${(m.place as {end: {line: number; column: number}}).end.line}:${(m.place as {end: {line: number; column: number}}).end.column}  ${m.fatal ? 'error' : 'warning'}  ${m.reason}  ${m.ruleId}${m.expected?.length ? `  (suggestion: ${m.expected.join(' / ')})` : ''}`
+  )
   return `copydesk report: ${messages.length} warning${messages.length === 1 ? '' : 's'}\n${lines.join('\n')}\n`
 }
 

@@ -25,7 +25,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: {
       // Re-lint when a config, house list or ignore file changes.
-      fileEvents: workspace.createFileSystemWatcher('**/{.copydeskrc,.copydeskrc.json,.copydeskrc.yaml,.copydeskrc.yml,.copydeskignore,*.yaml,*.yml,*.json}')
+      fileEvents: workspace.createFileSystemWatcher(
+        '**/{.copydeskrc,.copydeskrc.json,.copydeskrc.yaml,.copydeskrc.yml,.copydeskignore,*.yaml,*.yml,*.json}'
+      )
     }
   }
   client = new LanguageClient('copydesk', 'copydesk', serverOptions, clientOptions)

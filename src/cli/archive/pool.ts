@@ -18,7 +18,8 @@ import type {Overrides} from '../../config/settings.js'
 
 // `ignore` is CommonJS with a function export (its default under ES modules and bundlers).
 type IgnoreFactory = () => {add(patterns: string | string[]): unknown; ignores(path: string): boolean}
-const ignore = ((ignoreModule as unknown as {default?: IgnoreFactory}).default ?? (ignoreModule as unknown as IgnoreFactory)) as IgnoreFactory
+const ignore = ((ignoreModule as unknown as {default?: IgnoreFactory}).default ??
+  (ignoreModule as unknown as IgnoreFactory)) as IgnoreFactory
 
 export interface ArchiveOptions {
   cwd: string
@@ -64,7 +65,9 @@ export function defaultJobs(): number {
 }
 
 /** The files a run lints, sorted, with explicitly named files that are ignored reported as such. */
-export async function findFiles(options: Pick<ArchiveOptions, 'cwd' | 'inputs' | 'extensions' | 'ignoreName' | 'ignorePath'>): Promise<{files: string[]; missing: string[]}> {
+export async function findFiles(
+  options: Pick<ArchiveOptions, 'cwd' | 'inputs' | 'extensions' | 'ignoreName' | 'ignorePath'>
+): Promise<{files: string[]; missing: string[]}> {
   const {cwd} = options
   const ignored = ignoreFilter(cwd, options)
   const extensionPattern = `**/*.{${options.extensions.join(',')}}`
@@ -79,7 +82,13 @@ export async function findFiles(options: Pick<ArchiveOptions, 'cwd' | 'inputs' |
       stat = undefined
     }
     if (stat?.isDirectory()) {
-      for (const file of await glob(extensionPattern, {cwd: absolute, absolute: true, nodir: true, dot: false, ignore: ['**/node_modules/**']})) {
+      for (const file of await glob(extensionPattern, {
+        cwd: absolute,
+        absolute: true,
+        nodir: true,
+        dot: false,
+        ignore: ['**/node_modules/**']
+      })) {
         if (!ignored(file)) found.add(file)
       }
     } else if (stat?.isFile()) {
@@ -87,7 +96,8 @@ export async function findFiles(options: Pick<ArchiveOptions, 'cwd' | 'inputs' |
     } else {
       const matches = await glob(input, {cwd, absolute: true, nodir: true, dot: false, ignore: ['**/node_modules/**']})
       if (matches.length === 0) missing.push(input)
-      for (const file of matches) if (!ignored(file) && options.extensions.includes(path.extname(file).slice(1).toLowerCase())) found.add(file)
+      for (const file of matches)
+        if (!ignored(file) && options.extensions.includes(path.extname(file).slice(1).toLowerCase())) found.add(file)
     }
   }
   const files = [...found].map((f) => path.relative(cwd, f)).sort((a, b) => a.localeCompare(b))
@@ -95,10 +105,17 @@ export async function findFiles(options: Pick<ArchiveOptions, 'cwd' | 'inputs' |
 }
 
 /** Whether a file is ignored: `.copydeskignore` (the nearest above `cwd`, or the one given), node_modules, .git. */
-export function ignoreFilter(cwd: string, options: {ignoreName?: string; ignorePath?: string}): (file: string) => boolean {
+export function ignoreFilter(
+  cwd: string,
+  options: {ignoreName?: string; ignorePath?: string}
+): (file: string) => boolean {
   const ig = ignore()
   ig.add(['node_modules/', '.git/'])
-  const ignoreFile = options.ignorePath ? path.resolve(cwd, options.ignorePath) : options.ignoreName ? findUp(cwd, options.ignoreName) : undefined
+  const ignoreFile = options.ignorePath
+    ? path.resolve(cwd, options.ignorePath)
+    : options.ignoreName
+      ? findUp(cwd, options.ignoreName)
+      : undefined
   const ignoreBase = ignoreFile ? path.dirname(ignoreFile) : cwd
   if (ignoreFile && fs.existsSync(ignoreFile)) ig.add(fs.readFileSync(ignoreFile, 'utf8'))
   return (file: string) => {

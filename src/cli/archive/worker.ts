@@ -11,7 +11,11 @@ import {createEngineProcessor, SettingsResolver} from '../../config/settings.js'
 import type {SerializedMessage, WorkerResult, WorkerTask} from './pool.js'
 import {DataError} from '../../knowledge/files.js'
 
-const {cwd, overrides, maxSize} = workerData as {cwd: string; overrides: ConstructorParameters<typeof SettingsResolver>[1]; maxSize?: number}
+const {cwd, overrides, maxSize} = workerData as {
+  cwd: string
+  overrides: ConstructorParameters<typeof SettingsResolver>[1]
+  maxSize?: number
+}
 const resolver = new SettingsResolver(cwd, overrides)
 const makeProcessor = createEngineProcessor(resolver, undefined, maxSize)
 
@@ -27,7 +31,8 @@ async function lintOne(task: WorkerTask): Promise<SerializedMessage[]> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const cause = error instanceof Error ? error : new Error(String(error))
-    const reason = code === 'ENOENT' ? 'No such file or folder' : code ? `Cannot read file (${code})` : 'Cannot process file'
+    const reason =
+      code === 'ENOENT' ? 'No such file or folder' : code ? `Cannot read file (${code})` : 'Cannot process file'
     if (!file.messages.some((m) => m.cause === error)) file.message(reason, {cause}).fatal = true
   }
   return file.messages.map((m) => ({
@@ -43,7 +48,12 @@ async function lintOne(task: WorkerTask): Promise<SerializedMessage[]> {
     related: m.related,
     cause:
       m.cause instanceof Error
-        ? {name: m.cause instanceof DataError ? 'DataError' : m.cause.name, message: m.cause.message, file: (m.cause as DataError).file, line: (m.cause as DataError).line}
+        ? {
+            name: m.cause instanceof DataError ? 'DataError' : m.cause.name,
+            message: m.cause.message,
+            file: (m.cause as DataError).file,
+            line: (m.cause as DataError).line
+          }
         : undefined
   }))
 }

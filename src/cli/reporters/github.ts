@@ -23,7 +23,9 @@ export function formatGithub(files: VFile[], options: GithubOptions = {}): strin
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const lines: string[] = []
   for (const file of files) {
-    const filePath = file.path ? path.relative(cwd, path.resolve(file.cwd, file.path)).split(path.sep).join('/') : undefined
+    const filePath = file.path
+      ? path.relative(cwd, path.resolve(file.cwd, file.path)).split(path.sep).join('/')
+      : undefined
     for (const message of file.messages) lines.push(command(message, filePath))
   }
   return lines.join('\n')
@@ -58,7 +60,9 @@ function command(message: VFileMessage, filePath: string | undefined): string {
   if (message.note) body.push(message.note)
   const expected = message.expected ?? []
   if (expected.length > 0) {
-    body.push(`${expected.length === 1 ? 'Suggestion' : 'Suggestions'}: ${expected.map((e) => '`' + e + '`').join(', ')}`)
+    body.push(
+      `${expected.length === 1 ? 'Suggestion' : 'Suggestions'}: ${expected.map((e) => '`' + e + '`').join(', ')}`
+    )
   }
   return `::${name}${formatProperties(properties)}::${body.map(escapeData).join('%0A')}`
 }

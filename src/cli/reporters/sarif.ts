@@ -129,13 +129,11 @@ export function buildSarif(files: VFile[], options: SarifOptions = {}): Log {
       seen.set(key, occurrence)
       const hash = crypto.createHash('sha256').update(key).digest('hex').slice(0, 32)
 
-      const related = (message.related ?? []).map(
-        (r, index): Location => ({
-          id: index + 1,
-          physicalLocation: {artifactLocation: location, region: regionBetween(r.start, r.end)},
-          message: {text: r.message}
-        })
-      )
+      const related = (message.related ?? []).map((r, index): Location => ({
+        id: index + 1,
+        physicalLocation: {artifactLocation: location, region: regionBetween(r.start, r.end)},
+        message: {text: r.message}
+      }))
 
       const result = new SarifResultBuilder({
         partialFingerprints: {primaryLocationLineHash: `${hash}:${occurrence}`},
@@ -229,7 +227,9 @@ function packageInfo(): {version: string; informationUri: string} {
     // Unknown version below.
   }
   const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url
-  const web = [pkg.homepage, repository?.replace(/^git\+/, '').replace(/\.git$/, '')].find((u) => u && /^https?:\/\//.test(u))
+  const web = [pkg.homepage, repository?.replace(/^git\+/, '').replace(/\.git$/, '')].find(
+    (u) => u && /^https?:\/\//.test(u)
+  )
   cachedPackage = {
     version: pkg.version ?? 'unknown',
     informationUri: web ?? pathToFileURL(path.join(root, 'README.md')).href

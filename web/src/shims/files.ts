@@ -7,7 +7,10 @@ import {DataError, parseData, type Located} from '../../../src/knowledge/parse-d
 
 export {DataError, parseData, type Located}
 
-const builtIn = import.meta.glob('../../../dist/data/*.json', {eager: true, import: 'default'}) as Record<string, unknown>
+const builtIn = import.meta.glob('../../../dist/data/*.json', {eager: true, import: 'default'}) as Record<
+  string,
+  unknown
+>
 const house = new Map<string, string>()
 
 /** Make a house file readable by path (the page's settings). */
@@ -22,7 +25,10 @@ export function dataDir(): string {
 export function readData<T = unknown>(filePath: string, displayPath = filePath): Located<T> {
   const houseText = house.get(filePath)
   if (houseText !== undefined) return parseData<T>(houseText, displayPath)
-  const name = filePath.split('/').pop()!.replace(/\.ya?ml$/, '.json')
+  const name = filePath
+    .split('/')
+    .pop()!
+    .replace(/\.ya?ml$/, '.json')
   const key = Object.keys(builtIn).find((k) => k.endsWith('/' + name))
   if (!key) throw new DataError(displayPath, 'file not found')
   return {value: builtIn[key] as T, lineOf: () => undefined}
