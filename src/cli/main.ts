@@ -331,18 +331,16 @@ async function serve(argv: string[], io: Io, fail: (message: string) => number):
   const port = values.port === undefined ? 8080 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     return fail(`--port must be a port number, not \`${values.port}\``)
-  const {startServer} = await import('../page-server/server.js')
+  const {startServer, pageUrl} = await import('../page-server/server.js')
   let server
   try {
     server = await startServer({port, host: values.host ?? '127.0.0.1'})
   } catch (error) {
     return fail((error as Error).message)
   }
-  const address = server.address()
-  const actual = typeof address === 'object' && address ? address.port : port
-  io.stdout.write(`copydesk page: http://${values.host ?? '127.0.0.1'}:${actual}/ (Ctrl-C to stop)\n`)
+  io.stdout.write(`copydesk page: ${pageUrl(server)} (Ctrl-C to stop)\n`)
   await new Promise<void>((resolve) => {
-    const stop = () => server.close(() => resolve())
+    const stop = () => void server.stop().then(resolve)
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })

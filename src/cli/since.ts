@@ -36,17 +36,28 @@ export function changedLines(cwd: string, ref: string): Changes {
     throw new GitError(`--since: unknown revision \`${ref}\``)
   }
   const files = new Map<string, Set<number> | 'all'>()
-  const diff = git(root, ['diff', '--no-color', '--no-ext-diff', '--unified=0', '--no-renames', ref, '--'])
+  // Explicit prefixes: a user's diff.noprefix or diff.mnemonicPrefix must not change the headers.
+  const diff = git(root, [
+    'diff',
+    '--no-color',
+    '--no-ext-diff',
+    '--unified=0',
+    '--no-renames',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+    ref,
+    '--'
+  ])
   let current: Set<number> | undefined
   for (const line of diff.split('\n')) {
     if (line.startsWith('+++ ')) {
-      const target = line.slice(4)
-      if (target === '/dev/null') {
+      const target = diffHeaderPath(line.slice(4))
+      if (target === undefined) {
         current = undefined
         continue
       }
       current = new Set()
-      files.set(path.join(root, target.replace(/^b\//, '')), current)
+      files.set(path.join(root, target), current)
     } else if (line.startsWith('@@') && current) {
       const match = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line)
       if (!match) continue
@@ -59,6 +70,43 @@ export function changedLines(cwd: string, ref: string): Changes {
     if (name) files.set(path.join(root, name), 'all')
   }
   return {files}
+}
+
+/**
+ * The path in a `+++ b/<path>` header, as git writes it: a name with a space
+ * ends with a tab; a name with a quote, a backslash or a control character is
+ * C-quoted (`"b/quo\\"te.txt"`, octal escapes for raw bytes). Undefined for
+ * `/dev/null` (a deleted file).
+ */
+export function diffHeaderPath(header: string): string | undefined {
+  if (header === '/dev/null') return undefined
+  const name = header.startsWith('"') ? unquoteC(header) : header.replace(/\t$/, '')
+  return name.replace(/^b\//, '')
+}
+
+const ESCAPES: Record<string, number> = {a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92}
+
+/** Undo git's C-style quoting of a path; escaped bytes are decoded as UTF-8. */
+function unquoteC(quoted: string): string {
+  const bytes: number[] = []
+  const end = quoted.endsWith('"') && quoted.length > 1 ? quoted.length - 1 : quoted.length
+  for (let i = 1; i < end; i++) {
+    const char = quoted[i]
+    if (char !== '\\') {
+      bytes.push(...Buffer.from(char, 'utf8'))
+      continue
+    }
+    const next = quoted[i + 1] ?? ''
+    if (/[0-7]/.test(next)) {
+      const octal = /^[0-7]{1,3}/.exec(quoted.slice(i + 1, i + 4))![0]
+      bytes.push(parseInt(octal, 8))
+      i += octal.length
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0))
+      i++
+    }
+  }
+  return Buffer.from(bytes).toString('utf8')
 }
 
 /** Whether a message on lines [start, end] of `file` touches a changed line. */

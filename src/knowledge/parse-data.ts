@@ -33,7 +33,15 @@ export function parseData<T = unknown>(text: string, displayPath: string): Locat
     // The yaml package counts lines from 1 in linePos.
     throw new DataError(displayPath, `invalid ${displayPath.endsWith('.json') ? 'JSON' : 'YAML'}: ${message}`, line)
   }
-  const value = doc.toJS({maxAliasCount: 100}) as T
+  let value: T
+  try {
+    value = doc.toJS({maxAliasCount: 100}) as T
+  } catch (error) {
+    // `yaml` refuses an alias bomb (aliases expanding exponentially) with a
+    // ReferenceError: bad input, reported as such, not as an internal error.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new DataError(displayPath, `invalid YAML: ${reason.replace(/\.$/, '')}`)
+  }
   const lineOf = (keys: Array<string | number>): number | undefined => {
     let node: unknown = doc.contents
     let best: number | undefined
