@@ -24,13 +24,34 @@ export interface Entity {
   members?: string[]
 }
 
+export type DatePrecision = 'month' | 'year'
+
 export interface Holder {
   name: string
   native?: string
   also: string[]
+  /** First day in office (the first day of the month or year when `startPrecision` is set). */
   start: string
+  /**
+   * Last day in office, inclusive. When the data gives only the month or year
+   * (`endPrecision`), this is the last day of that month or year, so that both
+   * the outgoing and the incoming holder match throughout it.
+   */
   end?: string
+  startPrecision?: DatePrecision
+  endPrecision?: DatePrecision
   acting?: boolean
+  /** Shares the office with another holder (co-prime ministers). */
+  joint?: boolean
+  source: string
+}
+
+/** A span with no holder in the data: the office was empty (`vacant`) or the holder is not known (`unrecorded`). */
+export interface Vacancy {
+  start: string
+  end: string
+  kind: 'vacant' | 'unrecorded'
+  note: string
   source: string
 }
 
@@ -41,6 +62,10 @@ export interface Office {
   titles: string[]
   kind: string
   holders: Holder[]
+  /** First and last day of the office when it did not exist throughout the data's period. */
+  created?: string
+  abolished?: string
+  vacancies: Vacancy[]
 }
 
 export interface OfficialName {
@@ -230,6 +255,19 @@ class Checker {
   }
 }
 
+const PRECISIONS: readonly string[] = ['month', 'year']
+const PROVENANCES: readonly string[] = ['data', 'web', 'own_knowledge']
+const VACANCY_KINDS: readonly string[] = ['vacant', 'unrecorded']
+
+/** The last day of the month or year that `date` (its first day) stands for. */
+export function lastDayOf(date: string, precision: DatePrecision): string {
+  const year = Number(date.slice(0, 4))
+  if (precision === 'year') return `${year}-12-31`
+  const month = Number(date.slice(5, 7))
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return `${date.slice(0, 7)}-${String(day).padStart(2, '0')}`
+}
+
 /** A real calendar date, YYYY-MM-DD (or YYYY-MM, or YYYY, for imprecise dates). */
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value)
@@ -339,22 +377,14 @@ export function mergeKnowledgeFile(data: KnowledgeData, located: Located<unknown
     const keys = ['offices', index]
     const obj = c.object(raw, keys, 'an office')
     const id = c.string(obj, 'id', keys)!
-    const holders = c.list(obj.holders, [...keys, 'holders'], '`holders`').map((h, n) => {
-      const hk = [...keys, 'holders', n]
-      const ho = c.object(h, hk, 'a holder')
-      const start = c.date(ho, 'start', hk, true)!
-      const end = c.date(ho, 'end', hk, false)
-      if (end && end < start) c.fail([...hk, 'end'], `\`end\` (${end}) is before \`start\` (${start})`)
-      return {
-        name: c.string(ho, 'name', hk)!,
-        native: c.string(ho, 'native', hk, false),
-        also: c.strings(ho, 'also', hk),
-        start,
-        end,
-        acting: ho.acting === true,
-        source: c.string(ho, 'source', hk, !fileSource) ?? fileSource!
-      }
-    })
+    const holders = c
+      .list(obj.holders, [...keys, 'holders'], '`holders`')
+      .map((h, n) =>
+        readHolder(c, c.object(h, [...keys, 'holders', n], 'a holder'), [...keys, 'holders', n], fileSource)
+      )
+    const vacancies = c
+      .list(obj.vacancies, [...keys, 'vacancies'], '`vacancies`')
+      .map((v, n) => readVacancy(c, c.object(v, [...keys, 'vacancies', n], 'a vacancy'), [...keys, 'vacancies', n]))
     const previous = data.offices.get(id)
     data.offices.set(id, {
       id,
@@ -362,7 +392,10 @@ export function mergeKnowledgeFile(data: KnowledgeData, located: Located<unknown
       office: c.string(obj, 'office', keys, !previous) ?? previous!.office,
       titles: obj.titles === undefined && previous ? previous.titles : c.strings(obj, 'titles', keys),
       kind: c.string(obj, 'kind', keys, false) ?? previous?.kind ?? 'office',
-      holders: obj.holders === undefined && previous ? previous.holders : holders
+      holders: obj.holders === undefined && previous ? previous.holders : holders,
+      created: obj.created === undefined ? previous?.created : c.date(obj, 'created', keys, false),
+      abolished: obj.abolished === undefined ? previous?.abolished : c.date(obj, 'abolished', keys, false),
+      vacancies: obj.vacancies === undefined && previous ? previous.vacancies : vacancies
     })
   })
 
@@ -425,6 +458,64 @@ export function mergeKnowledgeFile(data: KnowledgeData, located: Located<unknown
       source: c.string(obj, 'source', keys, !fileSource) ?? fileSource!
     })
   })
+}
+
+function readPrecision(c: Checker, obj: Obj, key: string, keys: Array<string | number>): DatePrecision | undefined {
+  const value = obj[key]
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string' || !PRECISIONS.includes(value))
+    c.fail([...keys, key], `\`${key}\` must be month or year, not \`${String(value)}\``)
+  return value as DatePrecision
+}
+
+/** A date given to the month or year must be written as the first day of that month or year. */
+function checkFirstDay(c: Checker, date: string, precision: DatePrecision | undefined, keys: Array<string | number>) {
+  if (!precision) return
+  const ok = precision === 'year' ? date.endsWith('-01-01') : date.endsWith('-01')
+  if (!ok) c.fail(keys, `a date given to the ${precision} must be its first day, not \`${date}\``)
+}
+
+function readHolder(c: Checker, ho: Obj, hk: Array<string | number>, fileSource: string | undefined): Holder {
+  const start = c.date(ho, 'start', hk, true)!
+  const end = c.date(ho, 'end', hk, false)
+  if (end && end < start) c.fail([...hk, 'end'], `\`end\` (${end}) is before \`start\` (${start})`)
+  // `date_precision` (older files) applies to the end, where it matters.
+  const startPrecision = readPrecision(c, ho, 'start_precision', hk)
+  const endPrecision =
+    readPrecision(c, ho, 'end_precision', hk) ?? (end ? readPrecision(c, ho, 'date_precision', hk) : undefined)
+  checkFirstDay(c, start, startPrecision, [...hk, 'start'])
+  if (end) checkFirstDay(c, end, endPrecision, [...hk, 'end'])
+  const provenance = ho.provenance
+  if (provenance !== undefined && (typeof provenance !== 'string' || !PROVENANCES.includes(provenance)))
+    c.fail([...hk, 'provenance'], `\`provenance\` must be data, web or own_knowledge, not \`${String(provenance)}\``)
+  return {
+    name: c.string(ho, 'name', hk)!,
+    native: c.string(ho, 'native', hk, false),
+    also: c.strings(ho, 'also', hk),
+    start,
+    end: end && endPrecision ? lastDayOf(end, endPrecision) : end,
+    startPrecision,
+    endPrecision,
+    acting: ho.acting === true,
+    joint: ho.joint === true,
+    source: c.string(ho, 'source', hk, !fileSource) ?? fileSource!
+  }
+}
+
+function readVacancy(c: Checker, vo: Obj, vk: Array<string | number>): Vacancy {
+  const start = c.date(vo, 'start', vk, true)!
+  const end = c.date(vo, 'end', vk, true)!
+  if (end < start) c.fail([...vk, 'end'], `\`end\` (${end}) is before \`start\` (${start})`)
+  const kind = vo.kind
+  if (typeof kind !== 'string' || !VACANCY_KINDS.includes(kind))
+    c.fail([...vk, 'kind'], '`kind` must be vacant or unrecorded')
+  return {
+    start,
+    end,
+    kind: kind as Vacancy['kind'],
+    note: c.string(vo, 'note', vk)!,
+    source: c.string(vo, 'source', vk)!
+  }
 }
 
 export function emptyKnowledge(): KnowledgeData {
