@@ -10,6 +10,7 @@ import {spawn, spawnSync, type ChildProcessWithoutNullStreams} from 'node:child_
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {Writable} from 'node:stream'
 import {pathToFileURL} from 'node:url'
 import {VFile} from 'vfile'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -23,6 +24,7 @@ import {
   ShutdownRequest,
   type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol'
+import {main} from '../src/cli/main.js'
 import {findFiles, IgnoreFiles} from '../src/config/discover.js'
 import {SettingsResolver} from '../src/config/settings.js'
 import {lint} from '../src/core/lint.js'
@@ -295,6 +297,27 @@ describe('one lint path', () => {
     // An ignored story open in the editor gets no diagnostics, as the command line skips it.
     for (const name of IGNORED) if (editor.has(name)) expect(editor.get(name), name).toEqual([])
   }, 180000)
+
+  it('gives the same messages when the command runs in a process whose folder is elsewhere', async () => {
+    // As `npm run bench` and other programs call it: `io.cwd` is not `process.cwd()`.
+    expect(process.cwd()).not.toBe(desk)
+    let stdout = ''
+    const sink = new Writable({
+      write(chunk, _encoding, callback) {
+        stdout += chunk
+        callback()
+      }
+    })
+    const args = ['--jobs', '0', '--report', 'json', '--max-size', String(MAX_SIZE_MB), '.']
+    const code = await main(args, {
+      stdin: process.stdin,
+      stdout: sink,
+      stderr: new Writable({write: (_c, _e, cb) => cb()}),
+      cwd: desk
+    })
+    expect(code).toBe(2)
+    expect(cliSummaries(stdout)).toEqual(cliSummaries(cli(args).stdout))
+  }, 120000)
 
   it('--no-ignore and --ignore-path give the same files in the main thread and on workers', () => {
     fs.writeFileSync(path.join(desk, 'only-wire.ignore'), 'wire/\n')

@@ -6,6 +6,7 @@
  * src/config/discover.ts, as for the archive workers, so the engine's own
  * search and ignore files are off.
  */
+import path from 'node:path'
 import type {Root} from 'nlcst'
 import {unified, type Processor} from 'unified'
 import {engine} from 'unified-engine'
@@ -47,8 +48,9 @@ export async function lintOnEngine(input: EngineInput): Promise<VFile[]> {
       {
         processor: unified().use(copydeskEngine, input.resolver) as never,
         cwd: input.cwd,
-        // Files, not paths: a path is never read as a glob a second time.
-        files: input.files?.map((file) => new VFile({path: file})) ?? [],
+        // Files, not paths, so that a path is never read as a glob a second time;
+        // absolute, since the engine resolves a file's path from the process's folder.
+        files: input.files?.map((file) => new VFile({path: path.resolve(input.cwd, file)})) ?? [],
         extensions: [],
         streamIn: input.stdin,
         filePath: input.stdinFilename,
