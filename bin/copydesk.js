@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import {main} from '../dist/src/cli/main.js'
+import {EXIT_INTERNAL, main} from '../dist/src/cli/main.js'
 
 main(process.argv.slice(2)).then(
   (code) => {
@@ -7,6 +7,6 @@ main(process.argv.slice(2)).then(
   },
   (error) => {
     process.stderr.write(`copydesk: internal error: ${error && error.stack ? error.stack : error}\n`)
-    process.exitCode = 3
+    process.exitCode = EXIT_INTERNAL
   }
 )

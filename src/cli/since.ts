@@ -5,6 +5,8 @@
  */
 import {execFileSync} from 'node:child_process'
 import path from 'node:path'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 
 export class GitError extends Error {}
 
@@ -116,4 +118,27 @@ export function touchesChange(changes: Changes, file: string, start: number, end
   if (lines === 'all') return true
   for (let n = start; n <= end; n++) if (lines.has(n)) return true
   return false
+}
+
+/**
+ * Keep only the messages on lines changed against `ref` (`--since`); messages
+ * that are not about the copy (`keep`: a file that could not be read) stay.
+ * Throws a GitError outside a repository or for an unknown revision.
+ */
+export function keepChangedLines(
+  files: VFile[],
+  cwd: string,
+  ref: string,
+  keep: (message: VFileMessage) => boolean
+): void {
+  const changes = changedLines(cwd, ref)
+  for (const file of files) {
+    const filePath = path.resolve(cwd, file.path ?? '')
+    file.messages = file.messages.filter((message) => {
+      if (keep(message)) return true
+      const place = message.place && 'start' in message.place ? message.place : undefined
+      const start = place?.start.line ?? message.line ?? 1
+      return touchesChange(changes, filePath, start, place?.end.line ?? start)
+    })
+  }
 }

@@ -9,14 +9,10 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type {Root} from 'nlcst'
-import type {VFile} from 'vfile'
-import {unified, type Processor} from 'unified'
 import {CONFIG_NAMES, readConfig, type Config} from './config.js'
 import picomatch from 'picomatch'
 import {loadKnowledge, type Knowledge} from '../knowledge/base.js'
-import {createProcessor} from '../core/processor.js'
-import {copydeskParse, InputError, type Format} from '../core/parse.js'
+import type {LintSettings} from '../core/lint.js'
 import type {RuleId} from '../core/rules.js'
 import type {RuleSetting} from '../core/processor.js'
 
@@ -31,12 +27,14 @@ export interface Overrides {
   today?: string
   /** Chinese sources named on the command line: story path -> source path (both absolute). */
   sources?: Record<string, string>
+  /** Largest story, in characters (`--max-size`); default 16 MiB. */
+  maxSize?: number
 }
 
 interface Resolved {
   config: Config
-  /** The rules-only processor for this config (no parser). */
-  run: Processor<Root, Root, Root, undefined, undefined>
+  /** What the lint function needs for this file; the same object for every file it applies to. */
+  settings: LintSettings
 }
 
 interface Base {
@@ -95,13 +93,15 @@ export class SettingsResolver {
     if (this.overrides.date) effective.date = this.overrides.date
     const resolved: Resolved = {
       config: effective,
-      run: createProcessor({
+      settings: {
         knowledge: base.knowledge,
         date: effective.date,
         today: this.overrides.today,
         rules: effective.rules,
-        allow: effective.allow
-      })
+        allow: effective.allow,
+        format: effective.format,
+        maxSize: this.overrides.maxSize
+      }
     }
     base.byOverrides.set(key, resolved)
     return resolved
@@ -193,35 +193,4 @@ function stampOf(configPath: string, config: Config): string {
       }
     })
     .join('|')
-}
-
-/**
- * A processor for unified-engine: parse by format, then run the rules with the
- * settings of each file's own config.
- */
-export function createEngineProcessor(resolver: SettingsResolver, fallbackFormat?: Format, maxSize?: number) {
-  return function processor() {
-    return unified()
-      .use(copydeskParse, {
-        format: fallbackFormat,
-        maxSize,
-        formatFor: (file: VFile) => resolver.forFile(file.path).config.format
-      })
-      .use(function copydeskRules() {
-        return async function (tree: Root, file: VFile) {
-          const {run} = resolver.forFile(file.path)
-          const source = file.data.source ? undefined : resolver.sourceFor(file.path)
-          if (source) {
-            try {
-              file.data.source = {path: source, text: fs.readFileSync(source, 'utf8')}
-            } catch (error) {
-              throw new InputError(
-                `Cannot read the source ${path.relative(resolver.cwd, source)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`
-              )
-            }
-          }
-          await run.run(tree, file)
-        }
-      })
-  }
 }

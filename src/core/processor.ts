@@ -26,6 +26,8 @@ export interface ProcessorOptions {
   rules?: Partial<Record<RuleId, RuleSetting>>
   /** Accepted phrases: no message inside them. */
   allow?: Allowed[]
+  /** Largest story, in characters (default 16 MiB); a larger one is refused. */
+  maxSize?: number
 }
 
 /** Put the knowledge base and dates on every file before the rules run. */
@@ -36,11 +38,13 @@ function copydeskContext(options: CopydeskContext) {
 }
 
 export function createProcessor(options: ProcessorOptions): Processor<Root, Root, Root, undefined, undefined> {
-  const processor = unified().use(copydeskParse, {format: options.format}).use(copydeskContext, {
-    knowledge: options.knowledge,
-    date: options.date,
-    today: options.today
-  }) as unknown as Processor<Root, Root, Root, undefined, undefined>
+  const processor = unified()
+    .use(copydeskParse, {format: options.format, maxSize: options.maxSize})
+    .use(copydeskContext, {
+      knowledge: options.knowledge,
+      date: options.date,
+      today: options.today
+    }) as unknown as Processor<Root, Root, Root, undefined, undefined>
   for (const [id, plugin] of Object.entries(rules) as Array<[RuleId, (typeof rules)[RuleId]]>) {
     const setting = options.rules?.[id] ?? 'warn'
     const [severity, ruleOptions] = Array.isArray(setting) ? setting : [setting, undefined]

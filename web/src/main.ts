@@ -2,8 +2,11 @@
  * The copydesk page: lint a pasted or opened story in the browser with the
  * same rules and knowledge base as the command line; nothing is uploaded.
  */
-import {lint, loadKnowledge, ruleIds, type Knowledge, type RuleSetting, type Severity} from '../../src/index.js'
-import {rules} from '../../src/core/rules.js'
+import {VFile} from 'vfile'
+import {lint} from '../../src/core/lint.js'
+import type {RuleSetting, Severity} from '../../src/core/processor.js'
+import {rules, ruleIds} from '../../src/core/rules.js'
+import {loadKnowledge, type Knowledge} from '../../src/knowledge/base.js'
 import {registerHouseFile} from './shims/files.js'
 import type {VFileMessage} from 'vfile-message'
 
@@ -75,15 +78,15 @@ async function run(): Promise<void> {
   const text = story.value
   const started = performance.now()
   const source = sourceBox.value.trim() ? sourceBox.value : undefined
-  const file = await lint(text, {
-    path: pathFor(format.value as Format),
-    knowledge,
-    rules: ruleSettings() as never,
-    date: settings.date || undefined,
-    source
-  })
+  // The same lint function as the command line and the language server, with the page's settings.
+  const file = new VFile({path: pathFor(format.value as Format), value: text})
+  const all = await lint(
+    file,
+    {knowledge, rules: ruleSettings() as never, date: settings.date || undefined},
+    {source: source === undefined ? undefined : {path: 'source', text: source}}
+  )
   if (mine !== generation) return
-  messages = file.messages.filter((m) => m.place && 'start' in m.place)
+  messages = all.filter((m) => m.place && 'start' in m.place)
   render(text)
   document.body.dataset.lintMs = String(Math.round(performance.now() - started))
 }

@@ -1,0 +1,114 @@
+/**
+ * Linting what the command line was given: standard input, a few files in
+ * the main thread (unified-engine), or an archive on worker threads. Files are
+ * found once (src/config/discover.ts) for both; named paths that are missing or
+ * ignored come back as files with a fatal message, as unified-engine reports them.
+ */
+import process from 'node:process'
+import {VFile} from 'vfile'
+import {findFiles, IGNORE_NAME, type FoundFiles} from '../config/discover.js'
+import type {SettingsResolver} from '../config/settings.js'
+import {lintArchive} from './archive/pool.js'
+import {lintOnEngine} from './engine.js'
+import type {CliOptions} from './options.js'
+
+/** From this many files on, a run uses worker threads (when `--jobs` is not 0). */
+export const ARCHIVE_THRESHOLD = 16
+
+/** Extensions searched for in folders. */
+export const EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm']
+
+export interface RunIo {
+  stdin: NodeJS.ReadableStream
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream & {isTTY?: boolean}
+  cwd: string
+}
+
+export type RunOutcome = {files: VFile[]} | {interrupted: {linted: number; total: number}}
+
+/** Find the files named on the command line. Throws a DataError for an unreadable ignore file. */
+export function findInputs(options: CliOptions, cwd: string): Promise<FoundFiles> {
+  return findFiles({
+    cwd,
+    inputs: options.inputs,
+    extensions: EXTENSIONS,
+    ignoreName: options.ignore ? IGNORE_NAME : undefined,
+    ignorePath: options.ignore ? options.ignorePath : undefined
+  })
+}
+
+/** Lint the files found (or standard input, when `found` is undefined); sorted by path. */
+export async function lintInputs(
+  options: CliOptions,
+  resolver: SettingsResolver,
+  found: FoundFiles | undefined,
+  io: RunIo
+): Promise<RunOutcome> {
+  let files: VFile[]
+  if (found && options.jobs >= 1 && found.files.length >= ARCHIVE_THRESHOLD) {
+    const outcome = await lintOnWorkers(found.files, options, resolver, io)
+    if ('interrupted' in outcome) return outcome
+    files = outcome.files
+  } else {
+    files = await lintOnEngine({
+      cwd: io.cwd,
+      resolver,
+      files: found?.files,
+      stdin: io.stdin,
+      stdinFilename: options.stdinFilename,
+      stdout: io.stdout,
+      stderr: io.stderr
+    })
+  }
+  for (const {path, reason, cause} of found?.unlintable ?? []) {
+    const file = new VFile({cwd: io.cwd, path})
+    file.data.unifiedEngineGiven = true
+    file.message(reason, {cause}).fatal = true
+    files.push(file)
+  }
+  return {files: files.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? ''))}
+}
+
+/** The archive path: worker threads, a progress line on a terminal, Ctrl-C to stop. */
+async function lintOnWorkers(
+  paths: string[],
+  options: CliOptions,
+  resolver: SettingsResolver,
+  io: RunIo
+): Promise<RunOutcome> {
+  const signal = {aborted: false}
+  const showProgress = Boolean(io.stderr.isTTY) && !options.quiet && !options.silent
+  let last = 0
+  const progress = (done: number, total: number, messages: number) => {
+    const now = Date.now()
+    if (now - last < 100 && done < total) return
+    last = now
+    const count = (n: number) => n.toLocaleString('en-US')
+    io.stderr.write(`\rcopydesk: ${count(done)}/${count(total)} files, ${count(messages)} messages`)
+    if (done === total) io.stderr.write('\n')
+  }
+  // A first Ctrl-C stops handing out files; a second one stops at once.
+  const onInterrupt = () => {
+    if (signal.aborted) process.exit(130)
+    signal.aborted = true
+  }
+  process.on('SIGINT', onInterrupt)
+  let files: VFile[]
+  try {
+    files = await lintArchive(paths, {
+      cwd: io.cwd,
+      overrides: resolver.overridesForWorkers(),
+      jobs: options.jobs,
+      signal,
+      progress: showProgress ? progress : undefined
+    })
+  } finally {
+    process.off('SIGINT', onInterrupt)
+  }
+  if (signal.aborted) {
+    if (showProgress) io.stderr.write('\n')
+    return {interrupted: {linted: files.length, total: paths.length}}
+  }
+  return {files}
+}
