@@ -52,17 +52,34 @@ const noPluginLoading = {
  * Packages only some runs need (HTML parsing, the SARIF report), each put behind a
  * stand-in whose functions load the package on first call: their module-level
  * set-up (HTML's entity and property tables) is then not paid by every start.
- * Only packages whose exports are all functions can stand in this way.
+ * Only packages whose exports are all functions can stand in this way. Node
+ * built-ins that copydesk's own modules need only on some paths (git for --since,
+ * worker threads, the SARIF fingerprints, the page server) stand in the same way
+ * for copydesk's modules: their functions, and their default export as an object
+ * whose properties load the built-in.
  */
-const LAZY = ['hast-util-from-html', 'hast-util-to-nlcst', 'node-sarif-builder']
+const LAZY = [
+  'hast-util-from-html',
+  'hast-util-to-nlcst',
+  'node-sarif-builder',
+  'node:child_process',
+  'node:crypto',
+  'node:http',
+  'node:os',
+  'node:worker_threads'
+]
 
 async function lazyPackages(names) {
   const standIns = new Map()
   for (const name of names) {
-    const entries = Object.entries(await import(name)).filter(([key]) => key !== '__esModule' && key !== 'default')
+    const builtIn = name.startsWith('node:')
+    let entries = Object.entries(await import(name)).filter(([key]) => key !== '__esModule' && key !== 'default')
     const notFunctions = entries.filter(([, value]) => typeof value !== 'function').map(([key]) => key)
-    if (notFunctions.length > 0) throw new Error(`build-cli: cannot load ${name} lazily: ${notFunctions.join(', ')}`)
+    if (builtIn) entries = entries.filter(([, value]) => typeof value === 'function')
+    else if (notFunctions.length > 0)
+      throw new Error(`build-cli: cannot load ${name} lazily: ${notFunctions.join(', ')}`)
     const lines = [`let real`, `const load = () => (real ??= require(${JSON.stringify(name)}))`]
+    if (builtIn) lines.push('export default new Proxy({}, {get: (_target, key) => load()[key]})')
     for (const [key] of entries) {
       lines.push(
         `export function ${key}(...parameters) {`,
@@ -77,8 +94,11 @@ async function lazyPackages(names) {
     name: 'lazy-packages',
     setup(build) {
       const filter = new RegExp(`^(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})$`)
+      const ours = path.join(root, 'dist') + path.sep
       build.onResolve({filter}, (args) =>
-        args.kind === 'import-statement' && args.namespace === 'file'
+        args.kind === 'import-statement' &&
+        args.namespace === 'file' &&
+        (!args.path.startsWith('node:') || args.importer.startsWith(ours))
           ? {path: args.path, namespace: 'copydesk-lazy'}
           : undefined
       )
