@@ -218,7 +218,7 @@ describe('remark pipeline: remark-parse + remark-retext + copydesk', () => {
     const file = new VFile({path: 'story.md', value: markdown})
     const output = await unified()
       .use(remarkParse)
-      .use(remarkRetext, ParseEnglish as never)
+      .use(remarkRetext, ParseEnglish)
       .use(copydesk)
       .use(retextStringify)
       .process(file)
@@ -233,12 +233,7 @@ describe('remark pipeline: remark-parse + remark-retext + copydesk', () => {
 
   it('matches copydesk’s own Markdown parser, message for message', async () => {
     const file = new VFile({path: 'story.md', value: markdown})
-    await unified()
-      .use(remarkParse)
-      .use(remarkRetext, ParseEnglish as never)
-      .use(copydesk)
-      .use(retextStringify)
-      .process(file)
+    await unified().use(remarkParse).use(remarkRetext, ParseEnglish).use(copydesk).use(retextStringify).process(file)
     const own = await lint(markdown, {path: 'story.md'})
     expect(found(file.messages)).toEqual(found(own.messages))
     expect(file.messages.map((m) => m.reason).sort()).toEqual(own.messages.map((m) => m.reason).sort())
@@ -267,12 +262,7 @@ describe('rehype pipeline: rehype-parse + rehype-retext + copydesk', () => {
       '<p>Trade&nbsp;&amp;&nbsp;investment: more than <b>3800,6500</b> firms.</p>\n' +
       '<p>It was the 21th&nbsp;time &mdash; <code>2000,18</code> is code.</p>\n'
     const file = new VFile({path: 'story.html', value: html})
-    await unified()
-      .use(rehypeParse)
-      .use(rehypeRetext, ParseEnglish as never)
-      .use(copydesk)
-      .use(retextStringify)
-      .process(file)
+    await unified().use(rehypeParse).use(rehypeRetext, ParseEnglish).use(copydesk).use(retextStringify).process(file)
     expect(underRanges(html, file.messages)).toEqual([
       ['garbled-numeral', '3800,6500'],
       ['malformed-ordinal', '21th']
