@@ -163,19 +163,32 @@ asciiOnly(bundlePath)
  * some fifty in copydesk and its dependencies) in its own interop object, copying
  * each of the module's properties as a getter: a few thousand properties defined at
  * each start. One interop object per built-in, shared, reads the same (nothing
- * writes to them). Without esbuild's helper under that name, nothing is changed.
+ * writes to them); and where the bundle reads nothing but `.default` from it (checked
+ * here, name by name), a getter that hands over the module itself is enough.
+ * Without esbuild's helper under that name, nothing is changed.
  */
 function shareBuiltinInterop(file) {
   const source = fs.readFileSync(file, 'utf8')
   const helper = /var __toESM=[^;]*;/.exec(source)
   if (!helper) return
   const shared =
-    'var __builtins=new Map,__builtin=id=>{let m=__builtins.get(id);return m||__builtins.set(id,m=__toESM(require(id),1)),m};'
+    'var __builtins=new Map,__builtin=id=>{let m=__builtins.get(id);return m||__builtins.set(id,m=__toESM(require(id),1)),m},' +
+    '__builtinDefault=id=>{let m=__builtins.get(id+"#");return m||__builtins.set(id+"#",m={get default(){' +
+    'return Object.defineProperty(this,"default",{value:require(id)}).default}}),m};'
   const at = helper.index + helper[0].length
-  const rewritten = (source.slice(0, at) + shared + source.slice(at)).replace(
+  let rewritten = (source.slice(0, at) + shared + source.slice(at)).replace(
     /__toESM\(require\(("node:[\w/]+")\),1\)/g,
     '__builtin($1)'
   )
+  for (const [, name] of rewritten.matchAll(/(?<![\w$])([\w$]+)=__builtin\("/g)) {
+    const uses = [
+      ...rewritten.matchAll(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])(\\.default\\b)?`, 'g'))
+    ]
+    // The one use without `.default` is the assignment itself.
+    if (uses.filter((use) => !use[1]).length === 1) {
+      rewritten = rewritten.replace(`${name}=__builtin("`, `${name}=__builtinDefault("`)
+    }
+  }
   fs.writeFileSync(file, rewritten)
 }
 
