@@ -15,7 +15,8 @@ export type Severity = 'off' | 'warn' | 'error'
 export type RuleSetting = Severity | [Severity, Record<string, unknown>?]
 
 export interface ProcessorOptions {
-  knowledge: Knowledge
+  /** The knowledge base; without one, the built-in knowledge (loaded on first use). */
+  knowledge?: Knowledge
   /** Story date (YYYY-MM-DD); else the dateline, else today. */
   date?: string
   /** Today (YYYY-MM-DD), for tests. */

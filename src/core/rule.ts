@@ -102,9 +102,9 @@ export function defineRule<Options extends Record<string, unknown>>(
 ) {
   const plugin = lintRule<Root, Options | undefined>(
     {origin: `copydesk:${meta.id}`, url: docsUrl(meta.id)},
-    (_tree, file, rawOptions) => {
+    (tree, file, rawOptions) => {
       const options = checkOptions(meta, rawOptions) as Options
-      const x = extraction(file)
+      const x = extraction(file, tree)
       const report: Report = (start, end, reason, extra = {}) => {
         const place = x.place(start, end)
         const message = file.message(reason, {place})

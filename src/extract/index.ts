@@ -3,11 +3,13 @@
  * dates, times and name mentions, with exact offsets, computed once per file
  * and shared by every rule.
  */
+import type {Root as NlcstRoot} from 'nlcst'
+import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {Prose} from '../core/prose.js'
+import {proseFromPlainText, proseFromTree, type Prose} from '../core/prose.js'
 import {lexicon, type Lexicon} from '../knowledge/lexicon.js'
-import type {Knowledge} from '../knowledge/base.js'
+import {builtInKnowledge, type Knowledge} from '../knowledge/base.js'
 import {tokenize, type Token} from './tokens.js'
 import {extractFigures, type DateMention, type FigureExtraction} from './figures.js'
 import {extractNames, type NameExtraction} from './names.js'
@@ -22,7 +24,8 @@ export interface StoryDate {
 }
 
 export interface CopydeskContext {
-  knowledge: Knowledge
+  /** The knowledge base; without one, the built-in knowledge (loaded on first use). */
+  knowledge?: Knowledge
   /** The date set in config or on the command line, if any (YYYY-MM-DD). */
   date?: string
   /** Today's date, injectable for tests (YYYY-MM-DD). */
@@ -57,17 +60,24 @@ declare module 'vfile' {
   }
 }
 
-export function extraction(file: VFile): Extraction {
+/**
+ * The extraction of a file, computed on first use. copydesk's own parser leaves
+ * the file's prose on `file.data.prose` and its processor the knowledge base and
+ * dates on `file.data.copydesk`; in any other unified pipeline (retext-english,
+ * or remark-retext / rehype-retext over Markdown or HTML) the prose is built
+ * here from the nlcst tree, and the built-in knowledge base is used.
+ */
+export function extraction(file: VFile, tree?: NlcstRoot): Extraction {
   const cached = file.data.extraction
   if (cached) return cached
-  const prose = file.data.prose
-  const context = file.data.copydesk
-  if (!prose || !context) throw new Error('copydesk: the file was not parsed by copydesk')
+  const prose = file.data.prose ?? proseOfTree(file, tree)
+  const context = file.data.copydesk ?? {}
+  const knowledge = context.knowledge ?? builtInKnowledge()
   const lex = lexicon()
   const text = prose.text
   const tokens = tokenize(text)
   const figures = extractFigures(text, tokens, lex)
-  const names = extractNames(text, tokens, lex, context.knowledge.titleWords)
+  const names = extractNames(text, tokens, lex, knowledge.titleWords)
   const tokenSentence = new Int32Array(tokens.length)
   const sentences = prose.sentences
   let s = 0
@@ -75,7 +85,8 @@ export function extraction(file: VFile): Extraction {
     while (s < sentences.length && sentences[s].end <= tokens[i].start) s++
     tokenSentence[i] = s < sentences.length && sentences[s].start <= tokens[i].start ? s : -1 - s
   }
-  const doc = String(file)
+  // The file positions are in: the file, or for a tree run without its file, the tree's own text.
+  const doc = String(file) || prose.text
   const loc = location(doc)
   const toPoint = (offset: number): Point => {
     const point = loc.toPoint(offset)
@@ -90,7 +101,7 @@ export function extraction(file: VFile): Extraction {
     text,
     tokens,
     lexicon: lex,
-    knowledge: context.knowledge,
+    knowledge,
     storyDate: storyDate(text, figures.dates, context),
     tokenSentence,
     tokenAt(offset: number): number {
@@ -111,6 +122,24 @@ export function extraction(file: VFile): Extraction {
   }
   file.data.extraction = result
   return result
+}
+
+/**
+ * The prose of a tree another parser made. A plain-text parse (retext-english)
+ * holds every character of the file, so the file is the prose, offset for
+ * offset; a tree from Markdown or HTML (through remark-retext or rehype-retext)
+ * holds only the prose, each leaf placed back where its text stands in the file.
+ */
+function proseOfTree(file: VFile, tree: NlcstRoot | undefined): Prose {
+  if (!tree || tree.type !== 'RootNode') {
+    throw new Error('copydesk: expected an nlcst tree (use a parser such as retext-english before copydesk)')
+  }
+  const doc = String(file)
+  const text = toString(tree)
+  if (text === doc) return proseFromPlainText(doc, tree)
+  // A tree handed over without its file (`processor.run(tree)`): its own text is the document.
+  if (doc === '') return proseFromPlainText(text, tree)
+  return proseFromTree(doc, tree)
 }
 
 function todayString(): string {

@@ -536,8 +536,7 @@ function cloneData(data: KnowledgeData): KnowledgeData {
   }
 }
 
-/** Built-in knowledge merged with house files (paths resolved by the caller). */
-export function loadKnowledge(houseFiles: Array<{path: string; display: string}> = []): Knowledge {
+function builtInData(): KnowledgeData {
   if (!builtIn) {
     builtIn = emptyKnowledge()
     for (const name of BUILT_IN) {
@@ -545,7 +544,24 @@ export function loadKnowledge(houseFiles: Array<{path: string; display: string}>
       mergeKnowledgeFile(builtIn, readData(path.join(dataDir(), name), display), display)
     }
   }
-  const data = cloneData(builtIn)
+  return builtIn
+}
+
+let builtInBase: Knowledge | undefined
+
+/**
+ * The built-in knowledge base, read and indexed on first use and shared for the
+ * life of the process (a knowledge base is never changed once built).
+ */
+export function builtInKnowledge(): Knowledge {
+  builtInBase ??= new Knowledge(builtInData())
+  return builtInBase
+}
+
+/** Built-in knowledge merged with house files (paths resolved by the caller). */
+export function loadKnowledge(houseFiles: Array<{path: string; display: string}> = []): Knowledge {
+  if (houseFiles.length === 0) return builtInKnowledge()
+  const data = cloneData(builtInData())
   for (const house of houseFiles) mergeKnowledgeFile(data, readData(house.path, house.display), house.display)
   return new Knowledge(data)
 }
