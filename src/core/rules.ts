@@ -4,8 +4,8 @@ import impossibleFigure from '../../rules/impossible-figure.js'
 import malformedOrdinal from '../../rules/malformed-ordinal.js'
 import nameMismatch from '../../rules/name-mismatch.js'
 import sourceMismatch from '../../rules/source-mismatch.js'
-import figureArithmetic from '../../rules/figure-arithmetic.js'
-import figureConsistency from '../../rules/figure-consistency.js'
+import figureArithmetic from '../../rules/figure-arithmetic/index.js'
+import figureConsistency from '../../rules/figure-consistency/index.js'
 import dateConsistency from '../../rules/date-consistency.js'
 
 export const rules = {
