@@ -60,7 +60,7 @@
  * ```
  */
 import {code, defineRule, type Report, type RuleMeta} from '../src/core/rule.js'
-import {storyDate, type Extraction} from '../src/extract/index.js'
+import type {Extraction} from '../src/extract/index.js'
 import type {DateMention} from '../src/extract/figures.js'
 import {hasPhrase, isYear, quantities, type Quantities} from '../src/extract/quantities.js'
 
@@ -188,15 +188,6 @@ function rewrite(x: Extraction, date: DateMention, days: number): string {
     return `${monthText}${dot} ${day}${year !== undefined ? `, ${year}` : ''}`
   }
   return `${day} ${monthText}${year !== undefined ? ` ${year}` : ''}`
-}
-
-/** The date mention that is the story's dateline, if any (read as the extraction reads it). */
-function datelineOf(x: Extraction): DateMention | undefined {
-  for (const date of x.dates) {
-    if (date.start > 600) break
-    if (storyDate(x.text, [date], {knowledge: x.knowledge, today: '2000-01-01'}).from === 'dateline') return date
-  }
-  return undefined
 }
 
 // ------------------------------------------------------------------ weekdays
@@ -403,7 +394,7 @@ function checkPastEvents(x: Extraction, q: Quantities, story: Story, report: Rep
     return hasPhrase(x, first, last, lex.futureCues) || hasPhrase(x, first, last, [['fiscal'], ['fy']])
   }
 
-  const dateline = datelineOf(x)
+  const dateline = x.dateline
   for (const date of x.dates) {
     if (date === dateline) continue
     const resolved = resolve(date, story)

@@ -408,24 +408,19 @@ function checkAges(x: Extraction, maxAgeOption: number, report: Report): void {
   const maxAge = maxAgeOption > 0 ? maxAgeOption : bound ? Math.floor(bound.value) : 122
   const lower = (i: number) => tokens[i]?.lower
   const personEndingAt = new Set(x.persons.map((p) => p.last))
-  for (const figure of x.figures) {
-    const n = figure.value
-    if (n === null || figure.percent || figure.currency || figure.magnitude || figure.spelled || !Number.isInteger(n))
-      continue
+  for (const {figure, yearOld, before} of x.ages) {
+    const n = figure.value!
+    if (figure.percent || figure.currency || figure.magnitude || figure.spelled || !Number.isInteger(n)) continue
     if (n <= maxAge || n > 200) continue
-    let age = false
     const after = figure.exprLast + 1
-    // "130-year-old woman"
-    if (tokens[after]?.text === '-' && (lower(after + 1) === 'year-old' || lower(after + 1) === 'years-old')) {
-      age = lex.humanNouns.has(lower(after + 2) ?? '')
-    }
-    // "aged 130", "at the age of 130"
-    if (lower(figure.first - 1) === 'aged') age = true
-    if (lower(figure.first - 1) === 'of' && lower(figure.first - 2) === 'age' && lower(figure.first - 3) === 'the')
-      age = true
-    // "Pham Van An, 130, said"
-    if (tokens[figure.first - 1]?.text === ',' && personEndingAt.has(figure.first - 2) && tokens[after]?.text === ',')
-      age = true
+    const age =
+      // "130-year-old woman"
+      (yearOld && lex.humanNouns.has(lower(after + 2) ?? '')) ||
+      // "aged 130", "at the age of 130"
+      before === 'aged' ||
+      before === 'age-of' ||
+      // "Pham Van An, 130, said"
+      (before === 'apposition' && tokens[after]?.text === ',' && personEndingAt.has(figure.first - 2))
     if (!age) continue
     report(
       figure.start,

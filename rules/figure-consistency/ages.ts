@@ -69,8 +69,10 @@ export function checkAges(
 function ageStatements(extraction: Extraction, quantities: Quantities): AgeStatement[] {
   const {tokens, chainEndingAt} = extraction
   const statements: AgeStatement[] = []
-  for (const figure of quantities.figures) {
+  for (const {figure, yearOld, before} of extraction.ages) {
+    // Usable figures written as a plain whole number (not "about 45", not in a date).
     if (
+      !quantities.leadOf.has(figure) ||
       figure.percent ||
       figure.currency ||
       figure.magnitude ||
@@ -82,24 +84,22 @@ function ageStatements(extraction: Extraction, quantities: Quantities): AgeState
       continue
     const n = figure.value!
     if (n < 1 || n > 122) continue
-    const lead = quantities.leadOf.get(figure)!
-    const after = tokens[figure.exprLast + 1]
-    const yearOld = after?.text === '-' && /^years?-old$/u.test(tokens[figure.exprLast + 2]?.lower ?? '')
+    const first = figure.first
     let chain: NameChain | undefined
     if (yearOld) {
       // "the 45-year-old Li Wei"; "Li Wei, a 45-year-old engineer"
       chain = quantities.chainAt.get(figure.exprLast + 3)
-      if (!chain && /^(?:a|an|the)$/u.test(tokens[lead - 1]?.lower ?? '') && tokens[lead - 2]?.text === ',')
-        chain = chainEndingAt.get(lead - 3)
-    } else if (tokens[lead - 1]?.text === ',' && (after?.text === ',' || after?.text === '.')) {
+      if (!chain && /^(?:a|an|the)$/u.test(tokens[first - 1]?.lower ?? '') && tokens[first - 2]?.text === ',')
+        chain = chainEndingAt.get(first - 3)
+    } else if (before === 'apposition') {
       // "Li Wei, 43, said"
-      chain = chainEndingAt.get(lead - 2)
-    } else if (tokens[lead - 1]?.lower === 'aged' && tokens[lead - 2]?.text === ',') {
-      chain = chainEndingAt.get(lead - 3)
-    } else if (tokens[lead - 1]?.text === '(' && after?.text === ')') {
+      chain = chainEndingAt.get(first - 2)
+    } else if (before === 'aged' && tokens[first - 2]?.text === ',') {
+      chain = chainEndingAt.get(first - 3)
+    } else if (before === 'bracket') {
       // "Li Wei (43)" only for a name the extraction already reads as a person: a team's
       // points are written the same way ("Manchester United (43)").
-      chain = chainEndingAt.get(lead - 2)
+      chain = chainEndingAt.get(first - 2)
       if (chain && !quantities.inPerson(chain.last)) chain = undefined
     }
     if (!chain) continue
