@@ -72,43 +72,7 @@ export const meta: RuleMeta = {
   options: {}
 }
 
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
-const MONTH_NAMES = [
-  '',
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
-const CLAUSE_WORDS = new Set([
-  'that',
-  'which',
-  'who',
-  'when',
-  'where',
-  'while',
-  'but',
-  'and',
-  'if',
-  'because',
-  'although',
-  'as',
-  'after',
-  'before',
-  'until',
-  'since'
-])
 const DAY = 86_400_000
-/** How far from the story's date a date without a year is read in the story's year. */
-const NEAR_DAYS = 45
 
 interface Story {
   year: number
@@ -137,7 +101,8 @@ function storyOf(x: Extraction): Story | undefined {
   // Undated copy (the story date fell back to today) has no dateline to contradict.
   if (storyDate.from === 'today') return undefined
   const [year, month, day] = storyDate.date.split('-').map(Number)
-  const shown = storyDate.yearKnown ? `${MONTH_NAMES[month]} ${day}, ${year}` : `${MONTH_NAMES[month]} ${day}`
+  const monthName = x.lexicon.calendarMonths[month - 1].name
+  const shown = storyDate.yearKnown ? `${monthName} ${day}, ${year}` : `${monthName} ${day}`
   return {year, month, day, days: daysOf(year, month, day), yearKnown: storyDate.yearKnown, shown}
 }
 
@@ -145,8 +110,8 @@ function daysOf(year: number, month: number, day: number): number {
   return Math.round(Date.UTC(year, month - 1, day) / DAY)
 }
 
-function weekdayOf(days: number): string {
-  return WEEKDAY_NAMES[new Date(days * DAY).getUTCDay()]
+function weekdayOf(x: Extraction, days: number): string {
+  return x.lexicon.weekdayNames[new Date(days * DAY).getUTCDay()]
 }
 
 /** The day a date names: its own year, else the year that puts it nearest the story's date. */
@@ -168,8 +133,8 @@ function dateShown(x: Extraction, date: DateMention): string {
   return x.text.slice(date.start, date.end)
 }
 
-function longDate(date: DateMention, year?: number): string {
-  return `${MONTH_NAMES[date.month]} ${date.day}${year !== undefined ? `, ${year}` : ''}`
+function longDate(x: Extraction, date: DateMention, year?: number): string {
+  return `${x.lexicon.calendarMonths[date.month - 1].name} ${date.day}${year !== undefined ? `, ${year}` : ''}`
 }
 
 /** A date in the copy's own form with another day (and month): "Sept. 8" for "Sept. 7". */
@@ -177,7 +142,7 @@ function rewrite(x: Extraction, date: DateMention, days: number): string {
   const d = new Date(days * DAY)
   const month = d.getUTCMonth() + 1
   const day = d.getUTCDate()
-  const monthText = month === date.month ? x.tokens[date.monthToken].text : MONTH_NAMES[month]
+  const monthText = month === date.month ? x.tokens[date.monthToken].text : x.lexicon.calendarMonths[month - 1].name
   const monthFirst = date.monthToken < date.dayToken
   const year = date.year !== undefined ? d.getUTCFullYear() : undefined
   if (monthFirst) {
@@ -213,12 +178,12 @@ function checkWeekdays(x: Extraction, q: Quantities, story: Story | undefined, r
     const resolved = resolve(date, story)
     if (!resolved) continue
     // A date without a year far from the story's may be of another year.
-    if (resolved.inferred && Math.abs(resolved.days - story!.days) > NEAR_DAYS) continue
-    const actual = weekdayOf(resolved.days)
+    if (resolved.inferred && Math.abs(resolved.days - story!.days) > lex.tolerances.nearDays) continue
+    const actual = weekdayOf(x, resolved.days)
     const written = tokens[weekday]
     if (written.lower === actual.toLowerCase()) continue
     const expected = written.text === written.text.toUpperCase() ? actual.toUpperCase() : actual
-    const when = longDate(date, resolved.year)
+    const when = longDate(x, date, resolved.year)
     report(
       written.start,
       written.end,
@@ -287,19 +252,14 @@ function capitalize(s: string): string {
 
 // ------------------------------------------------------------------ last week, last month, last year
 
-// "previous" is left out: "the previous year" counts back from the year just named, not the story's.
-const PERIOD_OFFSETS = new Map([
-  ['last', -1],
-  ['this', 0],
-  ['next', 1]
-])
-
 function checkRelativePeriods(x: Extraction, q: Quantities, story: Story, report: Report): void {
-  const {tokens} = x
+  const {tokens, lexicon: lex} = x
   const dateAt = new Map(x.dates.map((d) => [x.tokenAt(d.start), d]))
   const dateEndingAt = new Map(x.dates.map((d) => [x.tokenAt(d.end - 1), d]))
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const offset = PERIOD_OFFSETS.get(tokens[i].lower)
+    // "last week", "this month", "next year" ("previous" is not in the list: it counts back
+    // from the year just named, not the story's).
+    const offset = lex.relativePeriods.get(tokens[i].lower)
     const unit = tokens[i + 1].lower
     if (offset === undefined || tokens[i].kind !== 'word' || (unit !== 'week' && unit !== 'month' && unit !== 'year'))
       continue
@@ -330,7 +290,7 @@ function checkRelativePeriods(x: Extraction, q: Quantities, story: Story, report
       (tokens[k].text === '(' ||
         tokens[k].text === ',' ||
         tokens[k].lower === 'on' ||
-        x.lexicon.weekdays.has(tokens[k].lower)) &&
+        lex.weekdays.has(tokens[k].lower)) &&
       k < i + 6
     )
       k++
@@ -357,7 +317,7 @@ function checkRelativePeriods(x: Extraction, q: Quantities, story: Story, report
     const phrase = `${tokens[i].lower} ${unit}`
     report(date.start, date.end, `Unexpected date ${code(shown)} for ${phrase}: the story is dated ${story.shown}`, {
       actual: shown,
-      note: `${longDate(date, resolved.year)} is ${Math.abs(diff)} days ${diff < 0 ? 'before' : 'after'} the story's date, ${story.shown}; that is not ${phrase}.`
+      note: `${longDate(x, date, resolved.year)} is ${Math.abs(diff)} days ${diff < 0 ? 'before' : 'after'} the story's date, ${story.shown}; that is not ${phrase}.`
     })
   }
 }
@@ -368,7 +328,7 @@ function checkPastEvents(x: Extraction, q: Quantities, story: Story, report: Rep
   const {tokens, lexicon: lex} = x
   const isBoundary = (i: number) => {
     const t = tokens[i]
-    return !t || (t.kind === 'punct' && t.text !== '-') || (t.kind === 'word' && CLAUSE_WORDS.has(t.lower))
+    return !t || (t.kind === 'punct' && t.text !== '-') || (t.kind === 'word' && lex.clauseWords.has(t.lower))
   }
   /** A past-tense verb within four words before token `first`, in the same clause. */
   const pastBefore = (first: number): string | undefined => {
@@ -401,7 +361,8 @@ function checkPastEvents(x: Extraction, q: Quantities, story: Story, report: Rep
     if (!resolved || (date.year !== undefined && !story.yearKnown)) continue
     // A day after the dateline can be the same moment in another time zone; a date
     // without a year far from the story's may be of another year.
-    if (resolved.days - story.days < 2 || (resolved.inferred && resolved.days - story.days > NEAR_DAYS)) continue
+    if (resolved.days - story.days < 2 || (resolved.inferred && resolved.days - story.days > lex.tolerances.nearDays))
+      continue
     let first = x.tokenAt(date.start)
     let last = x.tokenAt(date.end - 1)
     // "on Monday (September 12)", "on Monday, September 12"
@@ -426,7 +387,7 @@ function checkPastEvents(x: Extraction, q: Quantities, story: Story, report: Rep
     const shown = dateShown(x, date)
     report(date.start, date.end, `Unexpected date ${code(shown)} for a past event: the story is dated ${story.shown}`, {
       actual: shown,
-      note: `\`${verb}\` tells the event in the past, but ${longDate(date, story.yearKnown ? resolved.year : undefined)} comes after the story's date, ${story.shown} (${x.storyDate.from === 'setting' ? 'the date setting' : 'the dateline'}).`
+      note: `\`${verb}\` tells the event in the past, but ${longDate(x, date, story.yearKnown ? resolved.year : undefined)} comes after the story's date, ${story.shown} (${x.storyDate.from === 'setting' ? 'the date setting' : 'the dateline'}).`
     })
   }
 

@@ -60,6 +60,7 @@ import {code, defineRule, type Report, type RuleMeta} from '../src/core/rule.js'
 import type {Extraction} from '../src/extract/index.js'
 import type {Entity} from '../src/knowledge/base.js'
 import {isCapitalized} from '../src/extract/tokens.js'
+import {oldestHumanAge} from '../src/extract/ages.js'
 
 export const meta: RuleMeta = {
   id: 'impossible-figure',
@@ -82,59 +83,6 @@ export const meta: RuleMeta = {
   }
 }
 
-const LOWER_BOUNDS = new Set(['more than', 'over', 'at least', 'exceeding', 'exceeded', 'above'])
-const UPPER_BOUNDS = new Set(['less than', 'fewer than', 'under', 'up to', 'nearly', 'almost'])
-const LINK_VERBS = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'remain',
-  'remains',
-  'became',
-  'become',
-  'becomes',
-  'form',
-  'forms',
-  'formed',
-  'constitute'
-])
-const POP_VERBS = new Set([
-  'is',
-  'was',
-  'stands',
-  'stood',
-  'reached',
-  'reaches',
-  'totals',
-  'totalled',
-  'totaled',
-  'exceeds',
-  'exceeded',
-  'of',
-  'at',
-  'hit',
-  'hits',
-  'topped',
-  'tops'
-])
-const MONTH_NAMES = [
-  '',
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December'
-]
-const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
 export function formatCount(value: number): string {
   if (value >= 1e9) return `${(value / 1e9).toFixed(1)} billion`
   if (value >= 1e6) return `${(value / 1e6).toFixed(1)} million`
@@ -155,6 +103,7 @@ export default impossibleFigure
 
 function checkPopulations(x: Extraction, factor: number, report: Report): void {
   const {tokens, lexicon: lex, knowledge} = x
+  const {worldPopulationMargin, worldPopulationBoundMargin, historicalBeforeYear} = lex.tolerances
   const world = knowledge.data.world?.population
   const peak = knowledge.bound('world.population.peak_projection')
   if (!world) return
@@ -170,7 +119,7 @@ function checkPopulations(x: Extraction, factor: number, report: Report): void {
     if (lower(before) === 'of' && (lower(before - 1) === 'population' || lower(before - 1) === 'populations')) {
       claim = true
       subject = subjectBeforePopulationPhrase(x, before - 1)
-    } else if (lower(before) && POP_VERBS.has(lower(before)!)) {
+    } else if (lower(before) && lex.populationVerbs.has(lower(before)!)) {
       // "the population of Vietnam is X", "China's population stands at X"
       let k = before
       if (lower(k) === 'at' && (lower(k - 1) === 'stands' || lower(k - 1) === 'stood')) k--
@@ -223,14 +172,17 @@ function checkPopulations(x: Extraction, factor: number, report: Report): void {
           Math.abs(i - figure.first) <= 8 && tokens[i].lower === 'by' && /^\d{4}$/.test(tokens[i + 1]?.digits ?? '')
       )
     const historical = sentence.some(
-      (i) => tokens[i].kind === 'number' && /^1\d{3}$/.test(tokens[i].digits ?? '') && Number(tokens[i].digits) < 1990
+      (i) =>
+        tokens[i].kind === 'number' &&
+        /^1\d{3}$/.test(tokens[i].digits ?? '') &&
+        Number(tokens[i].digits) < historicalBeforeYear
     )
     const shown = x.text.slice(figure.start, figure.exprEnd)
     const known = subject ? total(subject) : undefined
     const limit = projection && peak ? Math.max(world.value, peak.value) : world.value
     if (
-      figure.value > limit * 1.02 &&
-      !(figure.approx && UPPER_BOUNDS.has(figure.approx) && figure.value <= limit * 1.1)
+      figure.value > limit * worldPopulationMargin &&
+      !(figure.approx && lex.approxNotOver.has(figure.approx) && figure.value <= limit * worldPopulationBoundMargin)
     ) {
       const expected = known && !projection ? formatCount(known.value) : undefined
       report(
@@ -249,9 +201,9 @@ function checkPopulations(x: Extraction, factor: number, report: Report): void {
     }
     if (!known || projection || historical) continue
     const ratio = figure.value / known.value
-    if (ratio > factor && !(figure.approx && UPPER_BOUNDS.has(figure.approx))) {
+    if (ratio > factor && !(figure.approx && lex.approxNotOver.has(figure.approx))) {
       reportPopulation()
-    } else if (ratio < 1 / factor && !(figure.approx && LOWER_BOUNDS.has(figure.approx))) {
+    } else if (ratio < 1 / factor && !(figure.approx && lex.approxAtLeast.has(figure.approx))) {
       reportPopulation()
     }
 
@@ -295,7 +247,7 @@ function subjectBeforePopulationPhrase(x: Extraction, populationIndex: number): 
     k--
     const t = tokens[k]
     if (!t) return undefined
-    if (t.kind === 'word' && LINK_VERBS.has(t.lower)) return subjectBefore(x, k - 1)
+    if (t.kind === 'word' && x.lexicon.linkVerbs.has(t.lower)) return subjectBefore(x, k - 1)
     if (t.kind === 'word' && !isCapitalized(t) && !x.lexicon.orgWords.has(t.lower)) continue
     if (t.text === '-') continue
     return undefined
@@ -404,14 +356,17 @@ function checkShares(x: Extraction, report: Report): void {
 
 function checkAges(x: Extraction, maxAgeOption: number, report: Report): void {
   const {tokens, lexicon: lex} = x
-  const bound = x.knowledge.bound('human.max_verified_age_years')
-  const maxAge = maxAgeOption > 0 ? maxAgeOption : bound ? Math.floor(bound.value) : 122
+  const oldest = oldestHumanAge(x.knowledge)
+  const bound = oldest?.bound
+  const maxAge = maxAgeOption > 0 ? maxAgeOption : oldest?.years
+  // Without the option or the bound in the knowledge base there is nothing to check against.
+  if (maxAge === undefined) return
   const lower = (i: number) => tokens[i]?.lower
   const personEndingAt = new Set(x.persons.map((p) => p.last))
   for (const {figure, yearOld, before} of x.ages) {
     const n = figure.value!
     if (figure.percent || figure.currency || figure.magnitude || figure.spelled || !Number.isInteger(n)) continue
-    if (n <= maxAge || n > 200) continue
+    if (n <= maxAge || n > lex.tolerances.largestAgeFigure) continue
     const after = figure.exprLast + 1
     const age =
       // "130-year-old woman"
@@ -436,8 +391,7 @@ function checkAges(x: Extraction, maxAgeOption: number, report: Report): void {
 
 function checkDates(x: Extraction, report: Report): void {
   for (const date of x.dates) {
-    const max = DAYS_IN_MONTH[date.month]
-    const monthName = MONTH_NAMES[date.month]
+    const {name: monthName, days: max} = x.lexicon.calendarMonths[date.month - 1]
     if (date.day > max) {
       // The day is the error; the year plays no part in it.
       const end = Math.max(x.tokens[date.dayToken].end, x.tokens[date.monthToken].end)

@@ -73,24 +73,6 @@ export const meta: RuleMeta = {
   }
 }
 
-const NOT_CURRENT = new Set([
-  'former',
-  'then',
-  'late',
-  'ex',
-  'deputy',
-  'vice',
-  'acting',
-  'outgoing',
-  'incoming',
-  'interim',
-  'caretaker',
-  'designate',
-  'elect',
-  'first',
-  'second'
-])
-
 const nameMismatch = defineRule<{lowConfidence: boolean}>(meta, (x, options, report) => {
   checkOfficialNames(x, options.lowConfidence, report)
   checkGlosses(x, report)
@@ -180,24 +162,10 @@ function checkOfficialNames(x: Extraction, lowConfidence: boolean, report: Repor
   }
 }
 
-const FORMER = new Set([
-  'formerly',
-  'previously',
-  'once',
-  'former',
-  'old',
-  'renamed',
-  'then',
-  'known',
-  'called',
-  'née',
-  'nee'
-])
-
 function introducedAsFormer(x: Extraction, index: number): boolean {
   for (let k = index - 1; k >= 0 && k >= index - 4; k--) {
     const t = x.tokens[k]
-    if (t.kind === 'word' && FORMER.has(t.lower)) return true
+    if (t.kind === 'word' && x.lexicon.formerNameCues.has(t.lower)) return true
     if (t.text === '.' || t.text === ';') return false
   }
   return false
@@ -339,13 +307,14 @@ function countLaterUses(x: Extraction, short: string, from: number): number {
 }
 
 function checkOfficeHolders(x: Extraction, report: Report): void {
-  const {knowledge, tokens} = x
+  const {knowledge, tokens, lexicon} = x
+  const notCurrent = lexicon.notCurrentTitles
   for (const person of x.persons) {
     if (person.cue !== 'title' || person.titleFirst === undefined || !person.title) continue
     const titleWords = person.title.split(' ')
     const prev = tokens[person.titleFirst - 1]
-    if (prev && NOT_CURRENT.has(prev.lower)) continue
-    if (titleWords.some((w) => NOT_CURRENT.has(w.toLowerCase().split('-')[0]) || /^(?:then|ex|former)-/i.test(w)))
+    if (prev && notCurrent.has(prev.lower)) continue
+    if (titleWords.some((w) => notCurrent.has(w.toLowerCase().split('-')[0]) || /^(?:then|ex|former)-/i.test(w)))
       continue
     // The country: an adjective or name in the chain ("Vietnamese Prime Minister"),
     // or a possessive chain just before it ("Vietnam's Prime Minister").

@@ -4,6 +4,7 @@
 import {code, type Report} from '../../src/core/rule.js'
 import type {Extraction} from '../../src/extract/index.js'
 import {formatNumber, overlaps, type Quantities, type Range} from '../../src/extract/quantities.js'
+import type {Band} from '../../src/knowledge/lexicon.js'
 import {endpointAt, readings, type Endpoint} from './endpoints.js'
 
 export function checkMultiples(extraction: Extraction, quantities: Quantities, report: Report): void {
@@ -50,14 +51,20 @@ export function checkMultiples(extraction: Extraction, quantities: Quantities, r
   }
 }
 
-/** The ratios a multiple word allows: "doubled" 1.7 to 2.3, "more than doubled" 1.9 up. */
+/**
+ * The ratios a multiple word allows ("doubled": 1.7 to 2.3 times; "more than doubled":
+ * 1.9 times and up), from the bands of data/lexicon.yaml (`tolerances.multiple_bands`).
+ * "up to doubled" says too little: no band.
+ */
 function bandOf(extraction: Extraction, factor: number, modifier: string | undefined): Range | undefined {
   const {lexicon} = extraction
-  const up = factor > 1
-  if (!modifier) return {lo: factor * 0.85, hi: factor * 1.15}
-  if (lexicon.approxAtLeast.has(modifier)) return up ? {lo: factor * 0.95, hi: Infinity} : {lo: 0, hi: factor * 1.05}
-  if (lexicon.approxNearly.has(modifier))
-    return up ? {lo: factor * 0.7, hi: factor * 1.05} : {lo: factor * 0.95, hi: factor * 1.4}
-  if (lexicon.approxAtMost.has(modifier)) return undefined
-  return {lo: factor * 0.75, hi: factor * 1.25}
+  const bands = lexicon.tolerances.multipleBands
+  let modified: {rise: Band; fall: Band}
+  if (!modifier) modified = bands.plain
+  else if (lexicon.approxAtLeast.has(modifier)) modified = bands.atLeast
+  else if (lexicon.approxNearly.has(modifier)) modified = bands.nearly
+  else if (lexicon.approxAtMost.has(modifier)) return undefined
+  else modified = bands.about
+  const band = factor > 1 ? modified.rise : modified.fall
+  return {lo: factor * band.low, hi: band.high === Infinity ? Infinity : factor * band.high}
 }

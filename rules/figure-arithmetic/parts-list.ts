@@ -18,8 +18,6 @@ export interface Part {
   frameTokens: number[]
 }
 
-const AUXILIARIES = new Set(['were', 'was', 'are', 'is', 'had', 'have', 'has', 'been', 'of', 'them', 'which', 'whom'])
-
 /**
  * A list of parallel parts among figures `candidates` (in order): each after the
  * first is introduced by a comma, `and`, `while` or a semicolon, and all name
@@ -75,14 +73,15 @@ export function parallelParts(
   return parts
 }
 
-/** A part's frame: the words before its first preposition (auxiliaries left out), then the preposition. */
+/** A part's frame: the words before its first preposition, then the preposition. */
 function frameShape(
   extraction: Extraction,
   quantities: Quantities,
   part: Part
 ): {head: string[]; preposition: string} | undefined {
   const {frame} = part
-  const at = frame.findIndex((w) => extraction.lexicon.partPrepositions.has(w))
+  const {lexicon} = extraction
+  const at = frame.findIndex((w) => lexicon.partPrepositions.has(w))
   if (at < 0 || at > 3) return undefined
   // A named place or group may lie inside another ("300 in Shanghai and 250 in the Yangtze
   // River Delta"); only countries the knowledge base knows are surely apart.
@@ -94,7 +93,9 @@ function frameShape(
     const entity = chain ? extraction.knowledge.entityByName(chain.words.join(' ')) : undefined
     if (!entity || entity.kind !== 'country') return undefined
   }
-  return {head: frame.slice(0, at).filter((w) => !AUXILIARIES.has(w)), preposition: frame[at]}
+  // "320 were in manufacturing" and "210 in services": auxiliaries and fillers left out.
+  const head = frame.slice(0, at).filter((w) => !lexicon.auxiliaryVerbs.has(w) && !lexicon.partFrameFillers.has(w))
+  return {head, preposition: frame[at]}
 }
 
 /** Whether figures can be parts of `whole` (counts of counts, money of money, shares of 100). */

@@ -61,7 +61,7 @@ function wholeAt(
     while (tokens[k] && tokens[k].kind === 'punct' && k < sentenceLast) k++
     if (tokens[k]?.lower !== 'of' && tokens[k]?.lower !== 'among') return undefined
     k++
-    if (['the', 'these', 'those', 'its', 'their', 'all'].includes(tokens[k]?.lower ?? '')) k++
+    if (lexicon.wholeDeterminers.has(tokens[k]?.lower ?? '')) k++
     let whole = quantities.byLead.get(k)
     let c = whole ? whole.exprLast + 1 : k
     if (whole && (isYear(whole) || whole.percent)) whole = undefined

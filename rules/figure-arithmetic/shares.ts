@@ -9,33 +9,9 @@ import type {Figure} from '../../src/extract/figures.js'
 import {figureWords, formatNumber, rangeOf, type Quantities} from '../../src/extract/quantities.js'
 import {directionOf} from './change-words.js'
 
-/** Words of a whole that make it one whole per part: "of their respective markets". */
-const PER_PART = new Set(['respective', 'their', 'each', 'own'])
-const STOP_BETWEEN_SHARES = new Set([
-  'was',
-  'were',
-  'is',
-  'are',
-  'be',
-  'been',
-  'has',
-  'had',
-  'have',
-  'reached',
-  'stood',
-  'than',
-  'from',
-  'to',
-  'by',
-  'of',
-  'compared',
-  'against',
-  'versus'
-])
-
 /** The whole a share names after it ("60% of output"). */
 interface ShareWhole {
-  /** Up to three words, without "the", "its", "all". */
+  /** Up to three words, without fillers ("the", "its", "all"). */
   words: string
   /** The token after the whole. */
   end: number
@@ -111,7 +87,7 @@ function shareList(
       const token = tokens[i]
       if (
         token.kind !== 'word' ||
-        STOP_BETWEEN_SHARES.has(token.lower) ||
+        lexicon.shareListStops.has(token.lower) ||
         directionOf(extraction, i) !== undefined ||
         lexicon.shareVerbs.has(token.lower)
       ) {
@@ -139,17 +115,17 @@ function shareList(
 
 /** "of output" after a share: the whole it is a share of (up to three words). */
 function wholeOf(extraction: Extraction, share: Figure, sentenceLast: number): ShareWhole | undefined {
-  const {tokens} = extraction
+  const {tokens, lexicon} = extraction
   if (tokens[share.exprLast + 1]?.lower !== 'of') return undefined
   const words: string[] = []
   let i = share.exprLast + 2
   for (; i <= sentenceLast && tokens[i].kind === 'word' && words.length < 3; i++) {
     const word = tokens[i].lower
-    if (word === 'and' || word === 'respectively' || STOP_BETWEEN_SHARES.has(word)) break
+    if (word === 'and' || word === 'respectively' || lexicon.shareListStops.has(word)) break
     words.push(word)
   }
-  const perPart = words.some((w) => PER_PART.has(w))
-  return {words: words.filter((w) => w !== 'the' && w !== 'its' && w !== 'all').join(' '), end: i, perPart}
+  const perPart = words.some((w) => lexicon.perPartWords.has(w))
+  return {words: words.filter((w) => !lexicon.shareWholeFillers.has(w)).join(' '), end: i, perPart}
 }
 
 /** Where a share ends its part of the list: a comma, "and", "respectively" or the end of the sentence follows. */

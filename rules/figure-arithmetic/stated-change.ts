@@ -26,19 +26,6 @@ export interface StatedChange {
 
 type ChangeKind = 'relative' | 'points' | 'absolute'
 
-/** Words that may follow an absolute change of the endpoints' own unit ("an increase of 100 over ..."). */
-const AFTER_ABSOLUTE = new Set([
-  'over',
-  'from',
-  'compared',
-  'on',
-  'in',
-  'and',
-  'than',
-  'year-on-year',
-  'year-over-year'
-])
-
 /** The values a change may take in a direction: a fall is a negative change, a neutral word either sign. */
 function signed(range: Range, direction: Direction): Range[] {
   const negative = {lo: -range.hi, hi: -range.lo}
@@ -55,17 +42,19 @@ export function checkStatedChange(
   stated: StatedChange,
   report: Report
 ): void {
-  const {tokens} = extraction
+  const {tokens, lexicon} = extraction
+  const {statedChangeSlackUnits, omittedMagnitudeRatio} = lexicon.tolerances
   const figure = stated.figure
   if (isYear(figure)) return
   const pairs = readings(extraction, from, to)
   if (pairs.length === 0) return
-  // The stated figure may be rounded or cut either way by one unit of its last digit.
+  // The stated figure may be rounded or cut either way (by one unit of its last digit).
   const unit = writtenUnit(figure)
   const written = rangeOf(extraction, figure)
+  const slack = statedChangeSlackUnits * unit
   const statedRange: Range = {
-    lo: Math.min(written.lo, figure.value! - unit),
-    hi: Math.max(written.hi, figure.value! + unit)
+    lo: Math.min(written.lo, figure.value! - slack),
+    hi: Math.max(written.hi, figure.value! + slack)
   }
 
   let comparable = false
@@ -100,7 +89,7 @@ export function checkStatedChange(
         next?.kind === 'word' &&
         next.lower !== own &&
         (unitWord !== undefined || figure.currency === undefined) &&
-        !AFTER_ABSOLUTE.has(next.lower)
+        !lexicon.absoluteChangeFollowers.has(next.lower)
       )
         continue
       candidates.push({kind: 'absolute', ...difference})
@@ -116,7 +105,7 @@ export function checkStatedChange(
   if (
     best.kind === 'absolute' &&
     !figure.magnitude &&
-    pairs.some((pair) => pair.toValue >= 1000 * Math.abs(figure.value!))
+    pairs.some((pair) => pair.toValue >= omittedMagnitudeRatio * Math.abs(figure.value!))
   )
     return
 

@@ -2,6 +2,7 @@
  * A person whose age changes: "Li Wei, 43," and later "the 45-year-old Li Wei".
  */
 import {code, type Report} from '../../src/core/rule.js'
+import {oldestHumanAge} from '../../src/extract/ages.js'
 import type {Extraction} from '../../src/extract/index.js'
 import type {Figure} from '../../src/extract/figures.js'
 import type {NameChain} from '../../src/extract/names.js'
@@ -68,6 +69,7 @@ export function checkAges(
  */
 function ageStatements(extraction: Extraction, quantities: Quantities): AgeStatement[] {
   const {tokens, chainEndingAt} = extraction
+  const oldest = oldestHumanAge(extraction.knowledge)?.years ?? Infinity
   const statements: AgeStatement[] = []
   for (const {figure, yearOld, before} of extraction.ages) {
     // Usable figures written as a plain whole number (not "about 45", not in a date).
@@ -83,7 +85,7 @@ function ageStatements(extraction: Extraction, quantities: Quantities): AgeState
     )
       continue
     const n = figure.value!
-    if (n < 1 || n > 122) continue
+    if (n < 1 || n > oldest) continue
     const first = figure.first
     let chain: NameChain | undefined
     if (yearOld) {
@@ -127,7 +129,8 @@ function personWords(extraction: Extraction, chain: NameChain): string[] | undef
     if (
       lexicon.nameConnectors.has(lower) &&
       !/^\p{Lu}/u.test(word) &&
-      !['bin', 'binti', 'van', 'de', 'von', 'al', 'da'].includes(lower)
+      !lexicon.nameParticles.has(lower) &&
+      !lexicon.ageNameParticles.has(lower)
     )
       return undefined
     if (word.length > 1 && word === word.toUpperCase()) return undefined

@@ -9,12 +9,6 @@ import type {NameChain} from '../../src/extract/names.js'
 import {hasPhrase, isYear, phraseAt, type Quantities} from '../../src/extract/quantities.js'
 import {firstStatedHere} from './first-statement.js'
 
-const YEAR_OFFSETS = new Map([
-  ['this', 0],
-  ['last', -1],
-  ['next', 1]
-])
-
 /** "The council was founded in 2004". */
 interface Founding {
   /** The name before the founding verb, lowercased. */
@@ -73,11 +67,7 @@ function foundingsOf(extraction: Extraction, quantities: Quantities): Founding[]
     if (!year || !isYear(year)) continue
     // The subject: the name before the verb ("The council was founded", "The Expo, founded").
     let s = v - 1
-    while (
-      s >= 0 &&
-      ['was', 'were', 'is', 'which', ',', 'first', 'originally', 'been', 'has', 'had'].includes(tokens[s].lower)
-    )
-      s--
+    while (s >= 0 && (tokens[s].lower === ',' || lexicon.foundingFillers.has(tokens[s].lower))) s--
     const chain = extraction.chainEndingAt.get(s)
     const subject = chain ? nameWords(extraction, chain) : undefined
     foundings.push({subject, year, start: tokens[v].start, end: year.end})
@@ -94,7 +84,7 @@ function anniversaryOwner(
   quantities: Quantities,
   ordinal: Ordinal
 ): string[] | 'its' | undefined {
-  const {tokens} = extraction
+  const {tokens, lexicon} = extraction
   let owner: string[] | 'its' | undefined
   const before = tokens[ordinal.token - 1]
   if (before?.lower === 'its') owner = 'its'
@@ -106,13 +96,13 @@ function anniversaryOwner(
   let k = ordinal.token + 3
   if (
     tokens[k]?.lower === 'the' &&
-    ['founding', 'establishment', 'creation'].includes(tokens[k + 1]?.lower ?? '') &&
+    lexicon.foundingNouns.has(tokens[k + 1]?.lower ?? '') &&
     tokens[k + 2]?.lower === 'of'
   )
     k += 3
   else if (
-    ['its', 'the'].includes(tokens[k]?.lower ?? '') &&
-    ['founding', 'establishment', 'creation'].includes(tokens[k + 1]?.lower ?? '')
+    (tokens[k]?.lower === 'its' || tokens[k]?.lower === 'the') &&
+    lexicon.foundingNouns.has(tokens[k + 1]?.lower ?? '')
   ) {
     owner = tokens[k].lower === 'its' ? 'its' : undefined
   }
@@ -143,7 +133,7 @@ function anniversaryYear(
   let present = false
   for (let i = first; i <= last; i++) {
     if (lexicon.anniversaryVerbs.has(tokens[i].lower)) present = true
-    const offset = tokens[i + 1]?.lower === 'year' ? YEAR_OFFSETS.get(tokens[i].lower) : undefined
+    const offset = tokens[i + 1]?.lower === 'year' ? lexicon.relativePeriods.get(tokens[i].lower) : undefined
     if (offset !== undefined) shifts.add(offset)
   }
   if (shifts.size === 1) return storyYear + [...shifts][0]

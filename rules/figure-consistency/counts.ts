@@ -9,7 +9,7 @@ import {isCapitalized} from '../../src/extract/tokens.js'
 import {isYear, overlaps, rangeOf, type Quantities, type Range} from '../../src/extract/quantities.js'
 import {firstStatedHere} from './first-statement.js'
 import type {SentenceTime} from './sentence-time.js'
-import {PRONOUNS, scopeOf, sourcesOf} from './sentence-scope.js'
+import {scopeOf, sourcesOf} from './sentence-scope.js'
 
 /** A count of things with what is said of them ("2,000 exhibitors took part"). */
 interface CountMention {
@@ -26,57 +26,6 @@ interface CountMention {
   /** The words of the subject before the verb, for a count in object position. */
   subject: Set<string>
 }
-
-const RESTRICTING = new Set([
-  'from',
-  'of',
-  'in',
-  'at',
-  'on',
-  'with',
-  'who',
-  'that',
-  'which',
-  'whose',
-  'under',
-  'across',
-  'to',
-  'for',
-  'including',
-  'such',
-  'among',
-  'outside',
-  'inside',
-  'per',
-  'each',
-  'more',
-  'less',
-  'fewer',
-  'than'
-])
-const AUXILIARY = new Set(['were', 'was', 'are', 'is', 'have', 'has', 'had'])
-const NOT_VERBS = new Set([
-  'the',
-  'a',
-  'an',
-  'of',
-  'than',
-  'and',
-  'or',
-  'with',
-  'to',
-  'by',
-  'some',
-  'about',
-  'its',
-  'their',
-  'his',
-  'her',
-  'our',
-  'all',
-  'only',
-  'just'
-])
 
 export function checkCounts(
   extraction: Extraction,
@@ -121,9 +70,11 @@ function countMentions(
   time: Map<number, SentenceTime>
 ): CountMention[] {
   const {tokens, lexicon} = extraction
+  const smallest = lexicon.tolerances.smallestComparedCount
   const mentions: CountMention[] = []
   for (const figure of quantities.figures) {
-    if (figure.percent || figure.currency || isYear(figure) || figure.value! < 10 || figure.next === undefined) continue
+    if (figure.percent || figure.currency || isYear(figure) || figure.value! < smallest || figure.next === undefined)
+      continue
     const sentence = extraction.tokenSentence[figure.first]
     if (time.get(sentence)!.shifted) continue
     const lead = quantities.leadOf.get(figure)!
@@ -177,22 +128,22 @@ function whatIsSaid(
   const after = tokens[figure.next! + 1]
   const subject = new Set<string>()
   if (after?.kind === 'word') {
-    if (RESTRICTING.has(after.lower) || isCapitalized(after)) return undefined
+    if (lexicon.restrictingWords.has(after.lower) || isCapitalized(after)) return undefined
     let signature = after.lower
-    if (AUXILIARY.has(after.lower)) {
+    if (lexicon.auxiliaryVerbs.has(after.lower)) {
       const next = tokens[figure.next! + 2]
-      if (next?.kind !== 'word' || RESTRICTING.has(next.lower)) return undefined
+      if (next?.kind !== 'word' || lexicon.restrictingWords.has(next.lower)) return undefined
       signature += ' ' + next.lower
     }
     return {signature, subject}
   }
   if (after && after.text !== '.' && after.text !== ',' && after.text !== ';') return undefined
   const verb = tokens[lead - 1]
-  if (verb?.kind !== 'word' || NOT_VERBS.has(verb.lower) || isCapitalized(verb)) return undefined
+  if (verb?.kind !== 'word' || lexicon.notVerbs.has(verb.lower) || isCapitalized(verb)) return undefined
   // Who did it: "The firm hired 200 workers" and "The rival hired 150 workers" differ.
   for (let k = lead - 2; k >= quantities.sentenceFirst[lead] && k >= lead - 7 && tokens[k].kind === 'word'; k--) {
     const word = tokens[k].lower
-    if (!NOT_VERBS.has(word) && !PRONOUNS.has(word) && !lexicon.notNames.has(word)) subject.add(word)
+    if (!lexicon.notVerbs.has(word) && !lexicon.pronouns.has(word) && !lexicon.notNames.has(word)) subject.add(word)
   }
   return {signature: 'object of ' + verb.lower, subject}
 }

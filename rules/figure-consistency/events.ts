@@ -5,7 +5,7 @@
 import {code, type Report} from '../../src/core/rule.js'
 import type {Extraction} from '../../src/extract/index.js'
 import {ordinalSuffix} from '../../src/extract/figures.js'
-import type {NameChain} from '../../src/extract/names.js'
+import {eventNounIndex, type NameChain} from '../../src/extract/names.js'
 import type {Quantities} from '../../src/extract/quantities.js'
 import {firstStatedHere} from './first-statement.js'
 import type {SentenceTime} from './sentence-time.js'
@@ -134,9 +134,7 @@ function displayName(extraction: Extraction, list: EventMention[], key: string):
 function eventName(extraction: Extraction, chain: NameChain): string[] | undefined {
   const {lexicon} = extraction
   const lower = chain.words.map((w) => w.toLowerCase())
-  const at = lower.findIndex(
-    (w, k) => lexicon.eventNouns.has(w) && (k === lower.length - 1 || lexicon.nameConnectors.has(lower[k + 1]))
-  )
+  const at = eventNounIndex(lower, lexicon.eventNouns, lexicon.nameConnectors)
   if (at < 0 || lower[at] === 'anniversary') return undefined
   return lower.slice(0, at + 1)
 }

@@ -5,9 +5,6 @@
 import type {Extraction} from '../../src/extract/index.js'
 import type {Quantities} from '../../src/extract/quantities.js'
 
-/** Words that stand for a name said before: no source, no subject of their own. */
-export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 'which', 'that'])
-
 /** The sources the sentence of token `i` quotes: "X said", "said X", "according to X" (pronouns are no source). */
 export function sourcesOf(extraction: Extraction, quantities: Quantities, i: number): Set<string> {
   const {tokens, lexicon} = extraction
@@ -17,7 +14,7 @@ export function sourcesOf(extraction: Extraction, quantities: Quantities, i: num
   const add = (k: number, forward: boolean) => {
     const chain = forward ? quantities.chainAt.get(k) : extraction.chainEndingAt.get(k)
     if (chain) out.add(chain.words.join(' ').toLowerCase())
-    else if (tokens[k]?.kind === 'word' && !PRONOUNS.has(tokens[k].lower)) out.add(tokens[k].lower)
+    else if (tokens[k]?.kind === 'word' && !lexicon.pronouns.has(tokens[k].lower)) out.add(tokens[k].lower)
   }
   for (let k = first; k <= last; k++) {
     const token = tokens[k]

@@ -4,6 +4,7 @@
  * rules that check ages (impossible-figure: beyond the oldest human;
  * figure-consistency: one person, two ages) read the same marks.
  */
+import type {Bound, Knowledge} from '../knowledge/base.js'
 import type {AgeMention, Figure} from './figures.js'
 import {wordAt, type TokenStream} from './tokens.js'
 
@@ -41,4 +42,14 @@ export function ageMarks(stream: TokenStream, figure: Figure): AgeMention {
   else if (tokens[before]?.text === ',' && (afterText === ',' || afterText === '.')) age.before = 'apposition'
   else if (tokens[before]?.text === '(' && afterText === ')') age.before = 'bracket'
   return age
+}
+
+/**
+ * The oldest verified human age, in whole years, from the knowledge base
+ * (`human.max_verified_age_years` in data/bounds.yaml, or a house file): the one
+ * bound both age checks read. Undefined when the knowledge base has no such bound.
+ */
+export function oldestHumanAge(knowledge: Knowledge): {years: number; bound: Bound} | undefined {
+  const bound = knowledge.bound('human.max_verified_age_years')
+  return bound ? {years: Math.floor(bound.value), bound} : undefined
 }

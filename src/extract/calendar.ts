@@ -8,7 +8,6 @@ import type {Century, DateMention, Decade, TimeMention} from './figures.js'
 import {ORDINAL_SUFFIXES} from './numerals.js'
 import {onOneLine, touching, wordAt, type TokenStream} from './tokens.js'
 
-const RELATIVE_CENTURY = new Set(['last', 'this', 'previous', 'past', 'next', 'current'])
 const DECADE_DIGITS = /^\d{2}(?:\d{2})?$/
 
 /** "10:30", "9:05pm", "10:30 a.m.", "10:30 local time" at number token `index`. */
@@ -27,7 +26,7 @@ export function readTime(stream: TokenStream, index: number): TimeMention | unde
   )
     return undefined
   // A clock word follows ("a.m.", "local time", "GMT", "on Monday"), or is written solid ("9:05pm").
-  let clock = suffix === 'am' || suffix === 'pm' || suffix === 'h' || suffix === 'hrs'
+  let clock = suffix !== undefined && lexicon.clockSuffixes.has(suffix)
   const j = index + 1
   const word = wordAt(stream, j)
   if (!clock && word && onOneLine(stream, index, j)) {
@@ -135,7 +134,7 @@ export function readOrdinalCentury(stream: TokenStream, index: number, value: nu
 export function readRelativeCentury(stream: TokenStream, index: number): Century | undefined {
   const token = stream.tokens[index]
   if (
-    !RELATIVE_CENTURY.has(token.lower) ||
+    !stream.lexicon.relativeCenturies.has(token.lower) ||
     wordAt(stream, index + 1) !== 'century' ||
     !onOneLine(stream, index, index + 1)
   )

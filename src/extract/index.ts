@@ -1,7 +1,7 @@
 /**
  * The single extraction pass: tokens, figures, ordinals, decades, centuries,
- * dates, times and name mentions, with exact offsets, computed once per file
- * and shared by every rule.
+ * dates, times, ages and name mentions, with exact offsets, and the story's
+ * date, dateline and paragraphs, computed once per file and shared by every rule.
  */
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'

@@ -9,7 +9,6 @@ import type {Figure, Grouping, Ordinal} from './figures.js'
 import {onOneLine, touching, wordAt, type TokenStream} from './tokens.js'
 
 export const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th'])
-const CURRENCY_BEFORE_DOLLAR = new Set(['US', 'HK', 'S', 'A', 'C', 'NT', 'NZ', 'R'])
 
 /** The suffix English gives the ordinal of `n`: "st" for 21, "th" for 11. */
 export function ordinalSuffix(n: number): string {
@@ -198,7 +197,7 @@ export function readCurrencyBefore(stream: TokenStream, first: number): {currenc
   if (!mark || !(touching(mark, tokens[at + 1]) || onOneLine(stream, at, at + 1))) return undefined
   if (mark.text === '$') {
     const before = tokens[at - 1]
-    if (before && touching(before, mark) && CURRENCY_BEFORE_DOLLAR.has(before.text))
+    if (before && touching(before, mark) && lexicon.dollarMarks.has(before.text))
       return {currency: before.text + '$', first: at - 1}
     return {currency: '$', first: at}
   }
