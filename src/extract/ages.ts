@@ -18,30 +18,37 @@ export function readAges(stream: TokenStream, figures: Figure[]): AgeMention[] {
   const ages: AgeMention[] = []
   for (const figure of figures) {
     if (figure.value === null) continue
-    const age = ageMarks(stream, figure)
-    if (age.yearOld || age.before) ages.push(age)
+    const yearOld = isYearOld(stream, figure)
+    const before = markBefore(stream, figure)
+    if (yearOld || before) ages.push(before ? {figure, yearOld, before} : {figure, yearOld})
   }
   return ages
 }
 
-/** The age marks around one figure. */
+/** The age marks around one figure, marked or not. */
 export function ageMarks(stream: TokenStream, figure: Figure): AgeMention {
-  const {tokens} = stream
+  const before = markBefore(stream, figure)
+  const yearOld = isYearOld(stream, figure)
+  return before ? {figure, yearOld, before} : {figure, yearOld}
+}
+
+/** "-year-old" right after the figure: "the 45-year-old". */
+function isYearOld(stream: TokenStream, figure: Figure): boolean {
   const after = figure.exprLast + 1
+  return stream.tokens[after]?.text === '-' && YEAR_OLD.test(wordAt(stream, after + 1) ?? '')
+}
+
+/** What stands before the figure: "aged 45", "the age of 45", "Li Wei, 45," or ", 45.", "(45)". */
+function markBefore(stream: TokenStream, figure: Figure): AgeMention['before'] {
+  const {tokens} = stream
   const before = figure.first - 1
-  const yearOld = tokens[after]?.text === '-' && YEAR_OLD.test(wordAt(stream, after + 1) ?? '')
-  const age: AgeMention = {figure, yearOld}
-  const afterText = tokens[after]?.text
-  if (wordAt(stream, before) === 'aged') age.before = 'aged'
-  else if (
-    wordAt(stream, before) === 'of' &&
-    wordAt(stream, before - 1) === 'age' &&
-    wordAt(stream, before - 2) === 'the'
-  )
-    age.before = 'age-of'
-  else if (tokens[before]?.text === ',' && (afterText === ',' || afterText === '.')) age.before = 'apposition'
-  else if (tokens[before]?.text === '(' && afterText === ')') age.before = 'bracket'
-  return age
+  const afterText = tokens[figure.exprLast + 1]?.text
+  const word = wordAt(stream, before)
+  if (word === 'aged') return 'aged'
+  if (word === 'of' && wordAt(stream, before - 1) === 'age' && wordAt(stream, before - 2) === 'the') return 'age-of'
+  if (tokens[before]?.text === ',' && (afterText === ',' || afterText === '.')) return 'apposition'
+  if (tokens[before]?.text === '(' && afterText === ')') return 'bracket'
+  return undefined
 }
 
 /**

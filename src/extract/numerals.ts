@@ -288,14 +288,14 @@ export function spelledValue(stream: TokenStream, word: string): number | undefi
  * figure ("one of them"), unless a magnitude follows.
  */
 export function readSpelledFigure(stream: TokenStream, index: number): Figure | undefined {
-  const {tokens, lexicon} = stream
+  const {tokens} = stream
   const word = tokens[index].lower
-  const after = wordAt(stream, index + 1)
   // "a million people", "a billion yuan": one of the magnitude.
   const article =
-    (word === 'a' || word === 'one') && after !== undefined && lexicon.magnitudes.has(after) && after !== 'k'
+    (word === 'a' || word === 'one') && isMagnitude(stream, index + 1) && wordAt(stream, index + 1) !== 'k'
   const value = article ? 1 : spelledValue(stream, word)
   if (value === undefined) return undefined
+  const after = wordAt(stream, index + 1)
   let last = index
   let base = value
   if (after === 'hundred' && onOneLine(stream, index, index + 1)) {
@@ -310,8 +310,7 @@ export function readSpelledFigure(stream: TokenStream, index: number): Figure | 
       last = k
     }
   }
-  const magnitude = wordAt(stream, last + 1)
-  if (base < 2 && !(magnitude !== undefined && lexicon.magnitudes.has(magnitude))) return undefined
+  if (base < 2 && !isMagnitude(stream, last + 1)) return undefined
   const bare = bareFigure(stream, index, last, base, {
     grouping: 'none',
     decimalPoints: 0,
@@ -319,6 +318,12 @@ export function readSpelledFigure(stream: TokenStream, index: number): Figure | 
     placeholder: false
   })
   return completeFigure(stream, bare)
+}
+
+/** Whether the word at token `at` is a magnitude ("million", "bn"). */
+function isMagnitude(stream: TokenStream, at: number): boolean {
+  const word = wordAt(stream, at)
+  return word !== undefined && stream.lexicon.magnitudes.has(word)
 }
 
 /**
