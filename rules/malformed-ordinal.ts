@@ -55,6 +55,7 @@
 import {code, defineRule, type RuleMeta} from '../src/core/rule.js'
 import {isCapitalized} from '../src/extract/tokens.js'
 import {ordinalSuffix} from '../src/extract/figures.js'
+import {eventNounIndex} from '../src/extract/names.js'
 
 export const meta: RuleMeta = {
   id: 'malformed-ordinal',
@@ -65,8 +66,6 @@ export const meta: RuleMeta = {
     eventNouns: {type: 'string[]', default: [], description: 'More nouns that end the name of a numbered event.'}
   }
 }
-
-const QUALIFIERS = new Set(['early', 'mid', 'late', 'middle'])
 
 const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, report) => {
   const {tokens, lexicon: lex} = x
@@ -108,9 +107,7 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
     // The event noun ends the name, or is followed by its complement
     // ("Plenary Session of the Central Committee", "Canton Fair in Guangzhou").
     const lower = chain.words.map((w) => w.toLowerCase())
-    const at = lower.findIndex(
-      (w, k) => eventNouns.has(w) && (k === lower.length - 1 || lex.nameConnectors.has(lower[k + 1]))
-    )
+    const at = eventNounIndex(lower, eventNouns, lex.nameConnectors)
     if (at < 0) continue
     // "the 18 Pacific Islands Forum members": a plural noun after the name makes it a count.
     const after = tokens[chain.last + 1]
@@ -169,7 +166,7 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
     // Start at "the" and keep "early", "mid", "late".
     let first = decade.first
     let qualifier = ''
-    if (QUALIFIERS.has(tokens[first - 1]?.lower ?? '') && tokens[first - 2]?.lower === 'the') {
+    if (lex.decadeQualifiers.has(tokens[first - 1]?.lower ?? '') && tokens[first - 2]?.lower === 'the') {
       qualifier = tokens[first - 1].text + ' '
       first -= 2
     } else if (tokens[first - 1]?.lower === 'the') {

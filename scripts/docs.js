@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Write docs/rules.md from the doc comments at the top of each rule (rules/*.ts), so
+// Write docs/rules.md from the doc comments at the top of each rule (rules/<id>.ts, or
+// rules/<id>/index.ts for a rule split into one file per check), so
 // the documentation is the tested examples (tests/rule-docs.test.ts) and cannot drift.
 // `node scripts/docs.js --check` exits 1 when docs/rules.md is out of date.
 import fs from 'node:fs'
@@ -9,11 +10,15 @@ import {fileURLToPath} from 'node:url'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 export function renderRulesDoc() {
-  const ids = fs
-    .readdirSync(path.join(root, 'rules'))
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => f.slice(0, -3))
-    .sort()
+  const rulesDir = path.join(root, 'rules')
+  const sources = new Map()
+  for (const entry of fs.readdirSync(rulesDir, {withFileTypes: true})) {
+    if (entry.isFile() && entry.name.endsWith('.ts'))
+      sources.set(entry.name.slice(0, -3), path.join(rulesDir, entry.name))
+    else if (entry.isDirectory() && fs.existsSync(path.join(rulesDir, entry.name, 'index.ts')))
+      sources.set(entry.name, path.join(rulesDir, entry.name, 'index.ts'))
+  }
+  const ids = [...sources.keys()].sort()
   const parts = [
     '# copydesk rules',
     '',
@@ -22,7 +27,7 @@ export function renderRulesDoc() {
     ''
   ]
   for (const id of ids) {
-    const source = fs.readFileSync(path.join(root, 'rules', `${id}.ts`), 'utf8')
+    const source = fs.readFileSync(sources.get(id), 'utf8')
     const comment = source.slice(source.indexOf('/**') + 3, source.indexOf('*/'))
     const lines = comment.split('\n').map((l) => l.replace(/^\s*\* ?/, '').trimEnd())
     while (lines.length && lines[0] === '') lines.shift()

@@ -15,9 +15,15 @@ interface Example {
   output: string[]
 }
 
+/** A rule's source: `rules/<id>.ts`, or `rules/<id>/index.ts` for a rule folder (one file per check). */
+export function ruleFile(id: string): string {
+  const single = path.join(root, 'rules', `${id}.ts`)
+  return fs.existsSync(single) ? single : path.join(root, 'rules', id, 'index.ts')
+}
+
 /** The Chinese source a rule's examples run with ("The examples run with this source:" + next line). */
 export function sourceOf(id: string): string | undefined {
-  const file = fs.readFileSync(path.join(root, 'rules', `${id}.ts`), 'utf8')
+  const file = fs.readFileSync(ruleFile(id), 'utf8')
   const lines = file
     .slice(file.indexOf('/**'), file.indexOf('*/'))
     .split('\n')
@@ -27,7 +33,7 @@ export function sourceOf(id: string): string | undefined {
 }
 
 export function examplesOf(id: string): Example[] {
-  const source = fs.readFileSync(path.join(root, 'rules', `${id}.ts`), 'utf8')
+  const source = fs.readFileSync(ruleFile(id), 'utf8')
   const comment = source.slice(source.indexOf('/**'), source.indexOf('*/'))
   const lines = comment.split('\n').map((l) => l.replace(/^\s*\* ?/, ''))
   const blocks: Array<{info: string; body: string[]}> = []

@@ -51,7 +51,9 @@ await build({
   logLevel: 'warning'
 })
 
+// The data files the server reads (not the folders of build inputs, such as data/build-countries/).
 for (const name of fs.readdirSync(path.join(root, 'data'))) {
+  if (!fs.statSync(path.join(root, 'data', name)).isFile()) continue
   fs.mkdirSync(path.join(stage, 'data'), {recursive: true})
   fs.copyFileSync(path.join(root, 'data', name), path.join(stage, 'data', name))
 }

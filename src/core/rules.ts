@@ -1,12 +1,12 @@
 /** The rules, by their stable ids. */
 import garbledNumeral from '../../rules/garbled-numeral.js'
-import impossibleFigure from '../../rules/impossible-figure.js'
+import impossibleFigure from '../../rules/impossible-figure/index.js'
 import malformedOrdinal from '../../rules/malformed-ordinal.js'
-import nameMismatch from '../../rules/name-mismatch.js'
+import nameMismatch from '../../rules/name-mismatch/index.js'
 import sourceMismatch from '../../rules/source-mismatch.js'
-import figureArithmetic from '../../rules/figure-arithmetic.js'
-import figureConsistency from '../../rules/figure-consistency.js'
-import dateConsistency from '../../rules/date-consistency.js'
+import figureArithmetic from '../../rules/figure-arithmetic/index.js'
+import figureConsistency from '../../rules/figure-consistency/index.js'
+import dateConsistency from '../../rules/date-consistency/index.js'
 
 export const rules = {
   'garbled-numeral': garbledNumeral,

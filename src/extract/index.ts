@@ -1,7 +1,7 @@
 /**
  * The single extraction pass: tokens, figures, ordinals, decades, centuries,
- * dates, times and name mentions, with exact offsets, computed once per file
- * and shared by every rule.
+ * dates, times, ages and name mentions, with exact offsets, and the story's
+ * date, dateline and paragraphs, computed once per file and shared by every rule.
  */
 import type {Root as NlcstRoot} from 'nlcst'
 import {toString} from 'nlcst-to-string'
@@ -13,6 +13,7 @@ import {builtInKnowledge, type Knowledge} from '../knowledge/base.js'
 import {tokenize, type Token} from './tokens.js'
 import {extractFigures, type DateMention, type FigureExtraction} from './figures.js'
 import {extractNames, type NameExtraction} from './names.js'
+import {paragraphsOf, type Span} from './paragraphs.js'
 
 export interface StoryDate {
   /** YYYY-MM-DD */
@@ -39,6 +40,10 @@ export interface Extraction extends FigureExtraction, NameExtraction {
   lexicon: Lexicon
   knowledge: Knowledge
   storyDate: StoryDate
+  /** The date mention of the story's dateline, if it has one (whatever the date setting). */
+  dateline: DateMention | undefined
+  /** Paragraphs as the writer separated them (blank lines, else line breaks); read on first use. */
+  readonly paragraphs: Span[]
   /** Sentence index of each token. */
   tokenSentence: Int32Array
   /** Token index at or after a prose offset. */
@@ -94,6 +99,7 @@ export function extraction(file: VFile, tree?: NlcstRoot): Extraction {
     const end = loc.toPoint(doc.length)!
     return {line: end.line, column: end.column, offset: doc.length}
   }
+  let paragraphs: Span[] | undefined
   const result: Extraction = {
     ...figures,
     ...names,
@@ -103,6 +109,10 @@ export function extraction(file: VFile, tree?: NlcstRoot): Extraction {
     lexicon: lex,
     knowledge,
     storyDate: storyDate(text, figures.dates, context),
+    dateline: datelineOf(text, figures.dates),
+    get paragraphs() {
+      return (paragraphs ??= paragraphsOf(text))
+    },
     tokenSentence,
     tokenAt(offset: number): number {
       let lo = 0
@@ -153,6 +163,21 @@ function todayString(): string {
 export function storyDate(text: string, dates: DateMention[], context: CopydeskContext): StoryDate {
   const today = context.today ?? todayString()
   if (context.date) return {date: context.date, from: 'setting', yearKnown: true}
+  const date = datelineOf(text, dates)
+  if (date) {
+    const year = date.year ?? Number(today.slice(0, 4))
+    const iso = `${String(year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`
+    return {date: iso, from: 'dateline', yearKnown: date.year !== undefined}
+  }
+  return {date: today, from: 'today', yearKnown: true}
+}
+
+/**
+ * The date of a dateline: near the top, on a line of its own or before a
+ * dateline mark ("Nanning, September 9 (ZXS) --"), after a place name, a
+ * weekday or nothing.
+ */
+export function datelineOf(text: string, dates: DateMention[]): DateMention | undefined {
   for (const date of dates) {
     if (date.start > 600) break
     const lineStart = text.lastIndexOf('\n', date.start - 1) + 1
@@ -163,9 +188,7 @@ export function storyDate(text: string, dates: DateMention[], context: CopydeskC
     const lineEnds = /^\s*(?:\n|$)/.test(afterText)
     const datelineMark = /^\s*(?:--|[(—–\-/:])/.test(afterText)
     if (!lineEnds && !datelineMark) continue
-    const year = date.year ?? Number(today.slice(0, 4))
-    const iso = `${String(year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`
-    return {date: iso, from: 'dateline', yearKnown: date.year !== undefined}
+    return date
   }
-  return {date: today, from: 'today', yearKnown: true}
+  return undefined
 }

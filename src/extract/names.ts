@@ -58,15 +58,6 @@ export interface NameExtraction {
 }
 
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’', '«', '»'])
-const INTRODUCERS: string[][] = [
-  ['hereinafter', 'referred', 'to', 'as'],
-  ['hereinafter', 'called'],
-  ['hereinafter'],
-  ['referred', 'to', 'as'],
-  ['short', 'for'],
-  ['abbreviated', 'as'],
-  ['abbreviated', 'to']
-]
 
 export function stripPossessive(word: string): string {
   return word.replace(/['’]s$/u, '').replace(/['’]$/u, '')
@@ -75,7 +66,7 @@ export function stripPossessive(word: string): string {
 export function extractNames(text: string, tokens: Token[], lex: Lexicon, officeTitles: Set<string>): NameExtraction {
   const chains = readChains(text, tokens, lex)
   const persons = readPersons(text, tokens, lex, chains, officeTitles)
-  const parentheticals = readParentheticals(text, tokens, chains)
+  const parentheticals = readParentheticals(text, tokens, chains, lex.shortNameIntroducers)
   const chainEndingAt = new Map(chains.map((c) => [c.last, c]))
   return {chains, chainEndingAt, persons, parentheticals}
 }
@@ -165,8 +156,7 @@ function readPersons(
     const nameLower = nameWords.map((w) => w.toLowerCase())
     if (nameLower.some((w) => lex.orgWords.has(w) || lex.months.has(w) || lex.weekdays.has(w) || lex.notNames.has(w)))
       continue
-    if (nameLower.some((w) => lex.nameConnectors.has(w) && w !== 'bin' && w !== 'binti' && w !== 'van' && w !== 'de'))
-      continue
+    if (nameLower.some((w) => lex.nameConnectors.has(w) && !lex.nameParticles.has(w))) continue
     if (!cue) {
       const after = tokens[chain.last + 1]
       const after2 = tokens[chain.last + 2]
@@ -203,7 +193,12 @@ function readPersons(
   return persons
 }
 
-function readParentheticals(text: string, tokens: Token[], chains: NameChain[]): Parenthetical[] {
+function readParentheticals(
+  text: string,
+  tokens: Token[],
+  chains: NameChain[],
+  introducers: string[][]
+): Parenthetical[] {
   const out: Parenthetical[] = []
   const chainEndingAt = new Map<number, NameChain>()
   for (const chain of chains) chainEndingAt.set(chain.last, chain)
@@ -224,7 +219,7 @@ function readParentheticals(text: string, tokens: Token[], chains: NameChain[]):
     let innerLast = close - 1
     // Introducer words.
     let introducer: string | undefined
-    for (const words of INTRODUCERS) {
+    for (const words of introducers) {
       if (words.every((w, n) => tokens[innerFirst + n]?.lower === w)) {
         introducer = words.join(' ')
         innerFirst += words.length
@@ -262,4 +257,13 @@ function readParentheticals(text: string, tokens: Token[], chains: NameChain[]):
     i = close
   }
   return out
+}
+
+/**
+ * The index of the noun that ends an event's name among lower-cased `words`
+ * ("china-asean expo"), or -1: an event noun at the end of the name or before a
+ * connector ("Plenary Session of the Central Committee", "Canton Fair in Guangzhou").
+ */
+export function eventNounIndex(words: string[], eventNouns: Set<string>, connectors: Set<string>): number {
+  return words.findIndex((w, k) => eventNouns.has(w) && (k === words.length - 1 || connectors.has(words[k + 1])))
 }

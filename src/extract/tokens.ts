@@ -7,6 +7,7 @@
  * suffix ("21th", "1980s", "7bn"); anything else is one punctuation token.
  * URLs and e-mail addresses are not prose: each becomes one `barrier` token.
  */
+import type {Lexicon} from '../knowledge/lexicon.js'
 
 export type TokenKind = 'word' | 'number' | 'punct' | 'barrier'
 
@@ -147,4 +148,22 @@ export function isCapitalized(token: Token): boolean {
   if (token.kind !== 'word') return false
   const c = token.text[0]
   return c !== c.toLowerCase() && c === c.toUpperCase()
+}
+
+/** What the readers of the extraction read: the prose text, its tokens, and the word lists. */
+export interface TokenStream {
+  text: string
+  tokens: Token[]
+  lexicon: Lexicon
+}
+
+/** The lower-cased word at token `i`, if that token is a word. */
+export function wordAt(stream: TokenStream, i: number): string | undefined {
+  const token = stream.tokens[i]
+  return token?.kind === 'word' ? token.lower : undefined
+}
+
+/** Whether tokens `a` and `b` both exist and stand on one line, apart by plain space at most. */
+export function onOneLine(stream: TokenStream, a: number, b: number): boolean {
+  return a >= 0 && b < stream.tokens.length && inlineGap(stream.text, stream.tokens[a], stream.tokens[b])
 }
