@@ -3,15 +3,76 @@
  * bundled for the browser. Node-only modules of the core are swapped for small
  * shims (the file system for bundled data; paths), nothing else changes.
  */
+import fs from 'node:fs'
+import {createHash} from 'node:crypto'
 import {fileURLToPath} from 'node:url'
-import {defineConfig} from 'vite'
+import {defineConfig, type Plugin} from 'vite'
 
 const shim = (name: string) => fileURLToPath(new URL(`./src/shims/${name}`, import.meta.url))
+
+/**
+ * The service worker, with the list of every file of this build written in so it can
+ * keep them all at install (the lazy chunks too). Twenty lines instead of a PWA plugin
+ * and Workbox: the page needs a precache list and nothing else.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'copydesk-service-worker',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const files = ['./', ...Object.keys(bundle).map((name) => `./${name}`)].sort()
+      if (!files.includes('./index.html')) files.push('./index.html')
+      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12)
+      const template = fs.readFileSync(new URL('./service-worker.js', import.meta.url), 'utf8')
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: template.replace("'__VERSION__'", JSON.stringify(version)).replace("'__FILES__'", JSON.stringify(files))
+      })
+    }
+  }
+}
+
+/**
+ * The entry script imports the editor's and the linter's chunks at once; modulepreload
+ * links let the browser fetch them while the HTML is still being read, not after the
+ * entry ran.
+ */
+function preloadChunks(names: string[]): Plugin {
+  return {
+    name: 'copydesk-preload-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        return names.map((name) => {
+          const chunk = Object.values(context.bundle ?? {}).find(
+            (item) => item.type === 'chunk' && item.isDynamicEntry && item.name === name
+          )
+          if (!chunk) throw new Error(`the ${name} chunk is missing from the build`)
+          return {
+            tag: 'link',
+            attrs: {rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}`},
+            injectTo: 'head'
+          }
+        })
+      }
+    }
+  }
+}
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  build: {outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000},
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000
+  },
+  plugins: [preloadChunks(['editor', 'lint']), serviceWorker()],
   resolve: {
     alias: [
       {find: /^node:path$/, replacement: shim('path.ts')},
