@@ -180,11 +180,18 @@ describe.runIf(run)('the page in a browser', () => {
     expect(await storyText(page)).toContain('Guangxi Minzu University, believes')
   })
 
-  it('downloads the report', async () => {
+  it('downloads and copies the report', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')])
     const report = fs.readFileSync(await download.path(), 'utf8')
     expect(report.split('\n')[0]).toBe('copydesk report: 8 warnings')
     expect(report).toContain('1:109-1:119  warning  Unexpected population `18 billion`')
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {origin: url})
+    await page.click('#copy')
+    await page.waitForFunction(
+      async (first) => (await navigator.clipboard.readText()).startsWith(first),
+      report.slice(0, 40)
+    )
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(report)
   })
 
   it('lists every warning in the lint panel, and applies a fix there by its access key', async () => {
@@ -263,9 +270,47 @@ describe.runIf(run)('the page in a browser', () => {
     await page.selectOption('#rule-garbled-numeral', 'warn')
   })
 
+  it('uses the story date and a house list, kept in the browser', async () => {
+    await nextResult(page, () =>
+      page.fill(
+        '#story',
+        'Vietnamese Prime Minister Nguyen Xuan Phuc said the talks went well. She studied at Riverside Technical College.'
+      )
+    )
+    await nextResult(page, () => page.fill('#date', '2018-05-01'))
+    expect(await marks(page)).toEqual([])
+    await nextResult(page, () => page.fill('#date', '2024-05-01'))
+    expect(await marks(page)).toEqual(['Nguyen Xuan Phuc'])
+    await nextResult(page, async () => {
+      await page.fill(
+        '#house',
+        'names:\n  - official: Riverside Polytechnic University\n    variants: [Riverside Technical College]\n    source: house style guide\n'
+      )
+      await page.dispatchEvent('#house', 'change')
+    })
+    expect(await marks(page)).toEqual(['Nguyen Xuan Phuc', 'Riverside Technical College'])
+    expect(await page.locator('#house-error').textContent()).toBe('')
+    await page.reload()
+    await page.waitForSelector('body[data-ready="true"]')
+    expect(await page.inputValue('#date')).toBe('2024-05-01')
+    expect(await page.inputValue('#house')).toContain('Riverside Polytechnic University')
+    // A broken house list is reported in one line and not used.
+    await page.fill('#house', 'names: [')
+    await page.dispatchEvent('#house', 'change')
+    expect(await page.locator('#house-error').textContent()).toMatch(/^The house list was not used: .+/)
+    await page.fill('#house', '')
+    await page.dispatchEvent('#house', 'change')
+    await page.fill('#date', '')
+    await page.dispatchEvent('#date', 'change')
+    expect(await page.locator('#house-error').textContent()).toBe('')
+  })
+
   it('marks the source figure a translation lost in the Chinese source box', async () => {
     await page.selectOption('#format', 'text')
+    // The source box's editor is built when the box is first opened.
+    expect(await page.locator('#source-host .cm-editor').count()).toBe(0)
     await page.click('#source-details summary')
+    await page.waitForSelector('#source-host .cm-editor #source[contenteditable="true"]')
     await page.fill('#source', SOURCE)
     await nextResult(page, () =>
       page.fill(

@@ -103,7 +103,9 @@ const surfaceTheme = EditorView.theme({
   '.cm-diagnosticSource': {fontFamily: 'var(--mono)'},
   '.cm-panels': {backgroundColor: 'var(--panel)', color: 'var(--ink)'},
   '.cm-panels-bottom': {borderTop: '1px solid var(--line)'},
-  '.cm-panel.cm-panel-lint ul': {maxHeight: '14rem'}
+  '.cm-panel.cm-panel-lint ul': {maxHeight: '14rem'},
+  // The selected warning of a focused panel is drawn in the system's highlight colours.
+  '.cm-panel.cm-panel-lint ul:focus [aria-selected] .cm-diagnosticNote': {color: 'inherit', opacity: '0.9'}
 })
 
 /** The range of the warning that holds `pos`, where it sits now. */

@@ -73,12 +73,17 @@ function sourceMarks(list: Warning[], sourceLength: number): Mark[] {
   return marks
 }
 
+/** The Chinese source: from its editor once mounted, else from its plain box. */
+function sourceText(): string {
+  return source?.text ?? $<HTMLTextAreaElement>('source').value
+}
+
 async function run(): Promise<void> {
-  if (!ready || !linter || !knowledge || !story || !source) return
+  if (!ready || !linter || !knowledge || !story) return
   clearTimeout(timer)
   const mine = ++generation
   const text = story.text
-  const sourceText = source.text
+  const sourceValue = sourceText()
   const started = performance.now()
   let result: Warning[]
   try {
@@ -87,7 +92,7 @@ async function run(): Promise<void> {
       knowledge,
       rules: Object.fromEntries(rules.map(({id}) => [id, settings.rules[id] ?? 'warn'])),
       date: settings.date || undefined,
-      source: sourceText.trim() ? sourceText : undefined
+      source: sourceValue.trim() ? sourceValue : undefined
     })
   } catch (error) {
     if (mine === generation) summary.textContent = `The linter failed: ${(error as Error).message}`
@@ -97,7 +102,7 @@ async function run(): Promise<void> {
   if (mine !== generation) return
   warnings = result
   story.show(warnings.map(storyMark))
-  source.show(sourceMarks(warnings, sourceText.length))
+  source?.show(sourceMarks(warnings, sourceValue.length))
   render(text)
   document.body.dataset.lintMs = String(Math.round(performance.now() - started))
   // Counts the results shown, so a test can wait for the next one.
@@ -188,7 +193,15 @@ function mountSurface(
 async function start(): Promise<void> {
   const editorIn = editorChunk.then((editor) => {
     story = mountSurface(editor, 'story', 'story-label', {describedBy: 'summary'})
-    source = mountSurface(editor, 'source', 'source-label', {lang: 'zh'})
+    // The source box sits in a closed <details>: its editor is built when it is first shown.
+    const details = $<HTMLDetailsElement>('source-details')
+    const mountSource = () => {
+      if (source) return
+      source = mountSurface(editor, 'source', 'source-label', {lang: 'zh'})
+      void run()
+    }
+    if (details.open || sourceText().trim()) mountSource()
+    else details.addEventListener('toggle', mountSource, {once: true})
   })
   const linterIn = linterChunk.then((module) => {
     linter = module
@@ -204,7 +217,7 @@ async function start(): Promise<void> {
   }
   ready = true
   document.body.dataset.ready = 'true'
-  if (story!.text.trim() || source!.text.trim()) await run()
+  if (story!.text.trim() || sourceText().trim()) await run()
   else render('')
 }
 
