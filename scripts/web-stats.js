@@ -34,7 +34,10 @@ const bytes = size(files)
 const gzipped = gzip(files)
 // What the first paint needs: the HTML and what it links (the entry script, the styles).
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8')
-const linked = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((match) => path.join(dist, match[1]))
+// (Not the modulepreload links: those chunks load beside the first paint, not before it.)
+const linked = [...html.matchAll(/<(?:script|link rel="stylesheet")[^>]*?(?:src|href)="\.\/(assets\/[^"]+)"/g)].map(
+  (match) => path.join(dist, match[1])
+)
 const firstPaintFiles = [path.join(dist, 'index.html'), ...linked]
 const firstPaintBytes = size(firstPaintFiles)
 const firstPaintGzipped = gzip(firstPaintFiles)

@@ -3,9 +3,9 @@
  * rules and knowledge base as the command line; nothing is uploaded.
  *
  * The first paint is this small module and two plain text boxes that take typing at
- * once. The linter and the editor are chunks of their own, fetched side by side (the
- * HTML preloads both); the editor replaces the boxes as soon as it is in (keeping what
- * was typed), and when both are in the page is ready (`data-ready` on the body).
+ * once. The linter and the editor are chunks of their own, fetched side by side as
+ * this module starts; the editor replaces the story box as soon as it is in (keeping
+ * what was typed), and when both are in the page is ready (`data-ready` on the body).
  */
 import {readSettings, saveSettings} from './settings.js'
 import {renderCounts, renderGroups, reportText, summaryText, type RuleRow} from './warnings.js'
