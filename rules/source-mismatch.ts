@@ -276,7 +276,8 @@ function checkPair(x: Extraction, zh: ZhFigure[], en: Span, report: Report): voi
       report(f.start, f.end, `Unexpected ${code(actual)}: the source has ${code(candidate.raw)} (${expected[0]})`, {
         actual,
         expected,
-        note: `The Chinese source gives ${candidate.raw}${candidate.approx ? ` (${candidate.approx})` : ''}, which is ${expected[0]} in English; the translation has ${actual}.`
+        note: `The Chinese source gives ${candidate.raw}${candidate.approx ? ` (${candidate.approx})` : ''}, which is ${expected[0]} in English; the translation has ${actual}.`,
+        data: {source: {start: candidate.start, end: candidate.end}}
       })
     } else {
       report(f.start, f.end, `Unexpected ${code(actual)}: the source has no such figure`, {
@@ -297,7 +298,8 @@ function checkPair(x: Extraction, zh: ZhFigure[], en: Span, report: Report): voi
       anchor.end,
       `Missing figure: the source's ${code(z.raw)} (${forms[0]}) is not in the translation`,
       {
-        note: `The Chinese source gives ${z.raw}; no figure of that value stands in the matching English${forms.length > 1 ? ` (it may be written ${forms.slice(0, 3).join(', ')})` : ''}.`
+        note: `The Chinese source gives ${z.raw}; no figure of that value stands in the matching English${forms.length > 1 ? ` (it may be written ${forms.slice(0, 3).join(', ')})` : ''}.`,
+        data: {source: {start: z.start, end: z.end}}
       }
     )
   }

@@ -12,7 +12,6 @@ import os from 'node:os'
 import path from 'node:path'
 import {Writable} from 'node:stream'
 import {pathToFileURL} from 'node:url'
-import {VFile} from 'vfile'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {createMessageConnection, StreamMessageReader, StreamMessageWriter} from 'vscode-jsonrpc/node.js'
 import {
@@ -27,7 +26,7 @@ import {
 import {main} from '../src/cli/main.js'
 import {findFiles, IgnoreFiles} from '../src/config/discover.js'
 import {SettingsResolver} from '../src/config/settings.js'
-import {lint} from '../src/core/lint.js'
+import {lintText} from '../web/src/lint.js'
 import {read, root} from './helpers.js'
 
 const bin = path.join(root, 'bin', 'copydesk.js')
@@ -220,8 +219,11 @@ async function pageSummaries(names: string[]): Promise<Map<string, Summary[]>> {
   const resolver = new SettingsResolver(desk, {maxSize: Math.round(MAX_SIZE_MB * 1024 * 1024)})
   const result = new Map<string, Summary[]>()
   for (const name of names) {
-    const file = new VFile({cwd: desk, path: name, value: fs.readFileSync(path.join(desk, name), 'utf8')})
-    const messages = await lint(file, resolver.forFile(name).settings)
+    const messages = await lintText(
+      fs.readFileSync(path.join(desk, name), 'utf8'),
+      name,
+      resolver.forFile(name).settings
+    )
     result.set(
       name,
       messages.map((m) => {

@@ -43,6 +43,8 @@ declare module 'vfile-message' {
   interface VFileMessage {
     /** Earlier mentions a message points back to (Vale's `cause`, with places). */
     related?: Related[]
+    /** Rule-specific facts for tools (as LSP's `Diagnostic.data`), e.g. source-mismatch's source offsets. */
+    data?: Record<string, unknown>
   }
 }
 
@@ -91,6 +93,7 @@ export interface ReportExtra {
   expected?: string[]
   note?: string
   related?: Array<{start: number; end: number; message: string}>
+  data?: Record<string, unknown>
 }
 
 export type Report = (start: number, end: number, reason: string, extra?: ReportExtra) => void
@@ -111,6 +114,7 @@ export function defineRule<Options extends Record<string, unknown>>(
         if (extra.actual !== undefined) message.actual = extra.actual
         if (extra.expected) message.expected = extra.expected
         if (extra.note) message.note = extra.note
+        if (extra.data) message.data = extra.data
         if (extra.related)
           message.related = extra.related.map((r) => ({...x.place(r.start, r.end), message: r.message}))
       }
