@@ -1,0 +1,419 @@
+/**
+ * The check of one translation against its source: align the two, match the
+ * figures of each aligned stretch, explain what does not match (a figure
+ * repeated or moved, a conversion, a date resolved from 当天), and turn the
+ * rest into findings.
+ */
+import {code} from '../../src/core/rule.js'
+import type {Extraction} from '../../src/extract/index.js'
+import type {ZhData} from '../../src/zh/data.js'
+import type {ZhFigure, ZhReading} from '../../src/zh/figures.js'
+import {alignSentences, chineseSentences, paragraphs, type Alignment, type Span, type Unit} from './alignment.js'
+import {
+  answered,
+  answering,
+  compatible,
+  currencyAgrees,
+  ValueIndex,
+  zhKeys,
+  englishKeys,
+  type MatchContext
+} from './matching.js'
+import {englishForms, monthName, required} from './messages.js'
+import {readEnglish, type EnglishReading} from './reading.js'
+
+export interface Finding {
+  start: number
+  end: number
+  reason: string
+  actual?: string
+  expected?: string[]
+  note?: string
+}
+
+/** English readings that never stand for a figure on their own. */
+const ANSWER_ONLY = new Set(['digits', 'vague', 'month', 'weekday', 'relative', 'whole', 'fraction', 'decade'])
+
+/** Words between a figure and a currency conversion beside it ("US$7.5 billion (about £6.2 billion)"). */
+const CONVERSION_WORDS = new Set([
+  'about',
+  'approximately',
+  'around',
+  'roughly',
+  'or',
+  'some',
+  'nearly',
+  'almost',
+  'equivalent',
+  'to',
+  'at',
+  'approx'
+])
+
+/** Financial numerals (壹贰叁) outside formal amounts are words (队伍日益 is not "5th"). */
+const FINANCIAL = /[壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟]/u
+
+export function checkTranslation(x: Extraction, sourceText: string, reading: ZhReading, data: ZhData): Finding[] {
+  const zhAll = reading.figures.filter((z) => !(FINANCIAL.test(z.raw) && z.raw.length < 3))
+  const enAll = readEnglish(x, data.english)
+  const context: MatchContext = {data, tokens: x.tokens}
+  const alignment = align(x, sourceText, zhAll, enAll, context)
+  const units = alignment.units
+  const zhOf = units.map((u) =>
+    zhAll.filter((z) => z.start >= u.zh.start && z.start < Math.max(u.zh.end, u.zh.start + 1))
+  )
+  const enOf = units.map((u) =>
+    enAll.filter((e) => e.start >= u.en.start && e.start < Math.max(u.en.end, u.en.start + 1))
+  )
+  const unitOfZ = new Map<ZhFigure, number>()
+  const unitOfE = new Map<EnglishReading, number>()
+  zhOf.forEach((list, u) => list.forEach((z) => unitOfZ.set(z, u)))
+  enOf.forEach((list, u) => list.forEach((e) => unitOfE.set(e, u)))
+
+  // Pass 1: what each stretch renders of its own source.
+  const answeredInUnit = new Set<ZhFigure>()
+  const explainedBy = new Map<EnglishReading, ZhFigure[]>()
+  units.forEach((_, u) => {
+    const zhIndex = new ValueIndex(zhOf[u], (z) => zhKeys(z, data), rangeOfZ)
+    const enIndex = new ValueIndex(enOf[u], englishKeys, rangeOfE)
+    for (const z of zhOf[u]) if (answering(z, enIndex, context).length > 0) answeredInUnit.add(z)
+    for (const e of enOf[u]) {
+      const zs = answered(e, zhIndex, context)
+      if (zs.length > 0) explainedBy.set(e, zs)
+    }
+  })
+  const zhIndex = new ValueIndex(zhAll, (z) => zhKeys(z, data), rangeOfZ)
+  const enIndex = new ValueIndex(enAll, englishKeys, rangeOfE)
+  const neighbours = (a: number, b: number) => alignment.mode === 'sentences' && Math.abs(a - b) === 1
+
+  const storyYear = Number(x.storyDate.date.slice(0, 4))
+  const storyMonth = Number(x.storyDate.date.slice(5, 7))
+  const storyDay = Number(x.storyDate.date.slice(8, 10))
+  const datelineKnown = x.storyDate.from !== 'today'
+  const sourceMonths = new Set<number>()
+  for (const z of zhAll)
+    if (z.kind === 'date' && z.month !== undefined && z.form === undefined) sourceMonths.add(z.month)
+  if (datelineKnown) sourceMonths.add(storyMonth)
+
+  /** An English figure not rendered in its stretch, but accounted for elsewhere. */
+  const explainedElsewhere = (e: EnglishReading, u: number): boolean => {
+    for (const z of answered(e, zhIndex, context)) {
+      const zu = unitOfZ.get(z)!
+      // Moved by a sentence, or repeated from a figure the English renders where the source has it.
+      if (neighbours(zu, u) || answeredInUnit.has(z)) return true
+      // Full dates and years move freely (into the dateline, or to the first mention).
+      if ((z.kind === 'date' || z.kind === 'year') && distinctive(z)) return true
+    }
+    if (e.kind === 'year') {
+      if (reading.relativeYears.length > 0 && (!datelineKnown || Math.abs(e.value - storyYear) <= 2)) return true
+      if (datelineKnown && e.value === storyYear) return true
+    }
+    if (e.kind === 'date') {
+      if (reading.relativeDays.length > 0) return true
+      if (datelineKnown && e.month === storyMonth && e.day === storyDay) return true
+    }
+    return conversion(e, u)
+  }
+
+  /** A figure in another currency beside one the English renders: a conversion it adds. */
+  const conversion = (e: EnglishReading, u: number): boolean => {
+    if (!e.currencies || e.percent) return false
+    for (const f of enOf[u]) {
+      if (f === e || !f.currencies || f.currencies.some((c) => e.currencies!.includes(c))) continue
+      const gapStart = f.last < e.first ? f.last + 1 : e.last + 1
+      const gapEnd = f.last < e.first ? e.first : f.first
+      if (gapEnd < gapStart || gapEnd - gapStart > 4) continue
+      let linked = false
+      for (let t = gapStart; t < gapEnd; t++) {
+        const token = x.tokens[t]
+        if (
+          token.text === '(' ||
+          token.text === '（' ||
+          token.text === ',' ||
+          token.text === '/' ||
+          CONVERSION_WORDS.has(token.lower)
+        )
+          linked = true
+        else if (token.kind === 'word') {
+          linked = false
+          break
+        }
+      }
+      const ratio = e.value / f.value
+      if (linked && ratio > 2e-5 && ratio < 5e4 && explainedBy.has(f)) return true
+    }
+    return false
+  }
+
+  /** A source figure the stretch does not render, rendered elsewhere (moved or repeated). */
+  const answeredElsewhere = (z: ZhFigure, u: number): boolean => {
+    const anywhere = distinctive(z)
+    for (const e of answering(z, enIndex, context)) {
+      const eu = unitOfE.get(e)!
+      if (eu !== u && (anywhere || neighbours(eu, u))) return true
+    }
+    return false
+  }
+
+  const findings: Finding[] = []
+  units.forEach((unit, u) => {
+    const unanswered = zhOf[u].filter((z) => !answeredInUnit.has(z))
+    const used = new Set<ZhFigure>()
+    for (const e of enOf[u]) {
+      if (ANSWER_ONLY.has(e.kind)) continue
+      const by = explainedBy.get(e)
+      if (by) {
+        if (e.kind === 'date') monthCheck(e, by, u)
+        continue
+      }
+      // A wrong rendering of a figure of this stretch comes first; then what accounts for
+      // the figure elsewhere (a conversion, a repetition, a moved date, 今年).
+      const pool = unanswered.filter((z) => !used.has(z) && !answeredElsewhere(z, u))
+      // An amount in a currency the source uses here is that amount, not a conversion.
+      let candidate =
+        special(e, pool) ??
+        (e.currencies
+          ? pool.find((z) => z.kind === 'cardinal' && !z.form && z.currency && currencyAgrees(z, e) && sameKind(z, e))
+          : undefined)
+      if (!candidate && conversion(e, u)) continue
+      candidate ??= sameKindCandidate(e, pool)
+      if (!candidate && explainedElsewhere(e, u)) continue
+      if (candidate) {
+        used.add(candidate)
+        findings.push(paired(e, candidate))
+      } else if (e.raises) {
+        findings.push(unsourced(e))
+      }
+    }
+    for (const z of unanswered) {
+      if (used.has(z) || !required(z) || answeredElsewhere(z, u)) continue
+      findings.push(missing(z, unit))
+    }
+  })
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end)
+
+  /** A month the English adds to a day the source gives alone (8日 as "August 8"). */
+  function monthCheck(e: EnglishReading, by: ZhFigure[], u: number): void {
+    if (e.month === undefined || by.some((z) => z.kind !== 'date' || z.month !== undefined || z.form !== undefined))
+      return
+    // Only where the source and the dateline name no month at all: a translator resolves 8日 to the story's month.
+    if (sourceMonths.size > 0) return
+    if (reading.relativeDays.length > 0) return
+    const z = by[0]
+    const actual = x.text.slice(e.start, e.end)
+    findings.push({
+      start: e.start,
+      end: e.end,
+      reason: `Unexpected month in ${code(actual)}: the source has ${code(z.raw)} (${englishForms(z)[0]}) and no month`,
+      actual,
+      note: `The Chinese source gives only the day (${z.raw}) and names no month anywhere; the translation adds ${monthName(e.month)}. Check the month against the story's date.`
+    })
+    void u
+  }
+
+  function paired(e: EnglishReading, z: ZhFigure): Finding {
+    const actual = x.text.slice(e.start, e.end)
+    const expected = englishForms(z)
+    const sameValue = z.kind === 'ordinal' && z.term && e.value === z.value && e.kind === 'ordinal'
+    const currency = z.kind === 'cardinal' && e.kind === 'number' && !currencyAgrees(z, e)
+    const reason = sameValue
+      ? `Unexpected ${code(actual)} without ${code(capitalised(z.term!.keyword))}: the source has ${code(z.raw)} (${expected[0]})`
+      : `Unexpected ${code(actual)}: the source has ${code(z.raw)} (${expected[0]})`
+    const why = sameValue
+      ? `${z.raw} is the ${expected[0]}; the translation gives the number without naming the ${z.term!.keyword}.`
+      : currency
+        ? `The currency differs: the Chinese source gives ${z.raw}, which is ${expected[0]} in English; the translation has ${actual}.`
+        : `The Chinese source gives ${z.raw}${z.approx ? ` (${z.approx})` : ''}, which is ${expected[0]} in English; the translation has ${actual}.`
+    return {start: e.start, end: e.end, reason, actual, expected: sameValue ? undefined : expected, note: why}
+  }
+
+  function unsourced(e: EnglishReading): Finding {
+    const actual = x.text.slice(e.start, e.end)
+    return {
+      start: e.start,
+      end: e.end,
+      reason: `Unexpected ${code(actual)}: the source has no such figure`,
+      actual,
+      note: 'No figure of this value stands in the matching part of the Chinese source; check the translation against it.'
+    }
+  }
+
+  function missing(z: ZhFigure, unit: Unit): Finding {
+    const forms = englishForms(z)
+    const anchor = anchorFor(z, unit)
+    return {
+      start: anchor.start,
+      end: anchor.end,
+      reason: `Missing figure: the source's ${code(z.raw)} (${forms[0]}) is not in the translation`,
+      note: `The Chinese source gives ${z.raw}; no figure of that value stands in the matching English${forms.length > 1 ? ` (it may be written ${forms.slice(0, 3).join(', ')})` : ''}.`
+    }
+  }
+
+  /** The first word of the English sentence at the same relative place as the source figure. */
+  function anchorFor(z: ZhFigure, unit: Unit): Span {
+    const sentences = x.prose.sentences.filter(
+      (s) => s.start >= unit.en.start && s.start < Math.max(unit.en.end, unit.en.start + 1)
+    )
+    const share = (z.start - unit.zh.start) / Math.max(1, unit.zh.end - unit.zh.start)
+    const sentence = sentences[Math.min(sentences.length - 1, Math.floor(share * sentences.length))]
+    const from = sentence ? sentence.start : unit.en.start
+    for (let t = x.tokenAt(from); t < x.tokens.length; t++) {
+      if (x.tokens[t].kind === 'word' || x.tokens[t].kind === 'number')
+        return {start: x.tokens[t].start, end: x.tokens[t].end}
+    }
+    return {start: from, end: from}
+  }
+}
+
+/**
+ * A figure unlikely to recur by chance, so that the same value elsewhere in the
+ * story is the same figure: an amount, a value of 100 or more or with decimals,
+ * a year, a full date. A day alone (10日) or a small count is not.
+ */
+function distinctive(z: ZhFigure): boolean {
+  switch (z.kind) {
+    case 'cardinal':
+    case 'percent':
+      return Boolean(z.currency) || z.value >= 100 || !Number.isInteger(z.value)
+    case 'year':
+    case 'decade':
+      return true
+    case 'date':
+      return z.month !== undefined && z.day !== undefined
+    default:
+      return z.value >= 100
+  }
+}
+
+function capitalised(word: string): string {
+  return word
+    .split(' ')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ')
+}
+
+function rangeOfZ(z: ZhFigure): {lo: number; hi: number} | undefined {
+  return z.form === 'vague' && z.lo !== undefined && z.hi !== undefined ? {lo: z.lo, hi: z.hi} : undefined
+}
+
+function rangeOfE(e: EnglishReading): {lo: number; hi: number} | undefined {
+  return e.kind === 'vague' && e.lo !== undefined && e.hi !== undefined ? {lo: e.lo, hi: e.hi} : undefined
+}
+
+/**
+ * A source figure the English gives with the same number but the wrong kind or
+ * currency: 8000元 as "$8,000", the date 11日 as "11" or "11 days", 90后 as
+ * "90", 二十大 as "20" or a "20th" with no "Congress".
+ */
+function special(e: EnglishReading, pool: ZhFigure[]): ZhFigure | undefined {
+  for (const z of pool) {
+    if (z.kind === 'cardinal' && !z.form && e.kind === 'number' && !e.percent && !currencyAgrees(z, e)) {
+      if (
+        Math.abs(e.value - z.value) <= Math.max(z.value, e.value) * 0.01 ||
+        (z.lo !== undefined && e.value >= z.lo && e.value <= (z.hi ?? z.lo))
+      ) {
+        return z
+      }
+    }
+    if (
+      z.kind === 'date' &&
+      z.day !== undefined &&
+      !z.form &&
+      (e.kind === 'number' || e.kind === 'multiple') &&
+      !e.percent &&
+      !e.currencies &&
+      e.value === z.day
+    ) {
+      return z
+    }
+    if (z.form === 'generation' && e.kind === 'number' && !e.percent && e.value === z.value % 100) return z
+    if (z.term && z.kind === 'ordinal' && (e.kind === 'number' || e.kind === 'ordinal') && e.value === z.value) return z
+  }
+  return undefined
+}
+
+/** The first source figure of the English figure's kind; an amount before a count when the English names a currency. */
+function sameKindCandidate(e: EnglishReading, pool: ZhFigure[]): ZhFigure | undefined {
+  const fits = pool.filter((z) => sameKind(z, e) && (e.raises || required(z) || e.kind === 'time'))
+  return fits.find((z) => Boolean(z.currency) === Boolean(e.currencies)) ?? fits[0]
+}
+
+/** Whether an English figure and a source figure are of one kind (so one may be a wrong rendering of the other). */
+function sameKind(z: ZhFigure, e: EnglishReading): boolean {
+  if (z.word || (z.form !== undefined && z.form !== 'term')) return false
+  switch (e.kind) {
+    case 'number':
+      if (e.percent) return z.kind === 'percent'
+      if (z.kind !== 'cardinal' || z.unit === '倍') return false
+      // An amount stands for an amount (the English may leave out its currency, not add one).
+      return !e.currencies || Boolean(z.currency)
+    case 'ordinal':
+      return z.kind === 'ordinal' || (z.kind === 'date' && z.day !== undefined && e.value <= 31)
+    case 'year':
+      return z.kind === 'year' && !z.term
+    case 'date':
+      return z.kind === 'date' && z.day !== undefined
+    case 'time':
+      return z.kind === 'time'
+    case 'multiple':
+      return z.kind === 'cardinal' && z.unit === '倍'
+    default:
+      return false
+  }
+}
+
+/** Units of the check: paragraph pairs when the counts agree, else aligned sentences. */
+function align(
+  x: Extraction,
+  sourceText: string,
+  zh: ZhFigure[],
+  en: EnglishReading[],
+  context: MatchContext
+): Alignment {
+  const zhParas = paragraphs(sourceText)
+  const enParas = paragraphs(x.text)
+  if (zhParas.length === enParas.length) {
+    return {mode: 'paragraphs', units: zhParas.map((p, i) => ({zh: p, en: enParas[i]}))}
+  }
+  const zhSentences = chineseSentences(sourceText, zhParas)
+  const enSentences = x.prose.sentences.length > 0 ? x.prose.sentences : enParas
+  const zhIn = groupBy(
+    zhSentences,
+    zh.filter((z) => !z.word),
+    (z) => z.start
+  )
+  const enIn = groupBy(
+    enSentences,
+    en.filter((e) => !ANSWER_ONLY.has(e.kind)),
+    (e) => e.start
+  )
+  const score = (z0: number, z1: number, e0: number, e1: number) => {
+    const zs = zhIn.slice(z0, z1).flat()
+    const es = enIn.slice(e0, e1).flat()
+    let shared = 0
+    let unshared = 0
+    for (const z of zs) {
+      if (es.some((e) => compatible(z, e, context))) shared++
+      else unshared++
+    }
+    for (const e of es) {
+      if (zs.some((z) => compatible(z, e, context))) shared++
+      else if (e.raises) unshared++
+    }
+    return {shared, unshared}
+  }
+  return {mode: 'sentences', units: alignSentences(sourceText, x.text, zhSentences, enSentences, score)}
+}
+
+/** Items grouped by the span (sorted, disjoint) that holds their offset. */
+function groupBy<T>(spans: Span[], items: T[], offset: (item: T) => number): T[][] {
+  const out: T[][] = spans.map(() => [])
+  let s = 0
+  const sorted = [...items].sort((a, b) => offset(a) - offset(b))
+  for (const item of sorted) {
+    const at = offset(item)
+    while (s < spans.length && spans[s].end <= at) s++
+    if (s < spans.length && spans[s].start <= at) out[s].push(item)
+  }
+  return out
+}

@@ -1,0 +1,130 @@
+/**
+ * What the rule says, and when. Measured on professional translations
+ * (bilingual-dev) and machine translation with human error marks (mt-dev);
+ * see MEASURE.md and the rule's documentation for the numbers.
+ *
+ * A source figure the translation lost is reported only for the figures a
+ * desk checks: amounts (a currency), percentages, counts of 10 and more with
+ * a unit or measure word, ordinals, years and numbered political terms. Not
+ * for dates, clock times, decades, bare numbers with no unit (codes, service
+ * and model numbers), numerals written as words (一家, 两国, 万名, 百分百),
+ * indefinite amounts (上万, 数十), fractions, generations or named days:
+ * translators move dates into the dateline, write "on Sunday" for 26日,
+ * drop a repeated date, write "a company" for 一家 and "thousands" for 上万,
+ * and a warning there would be noise.
+ */
+import {formatEnglish} from '../../src/zh/numerals.js'
+import type {ZhFigure} from '../../src/zh/figures.js'
+import {ordinalWord} from '../../src/zh/terms.js'
+
+/** Whether losing this source figure in translation is worth a warning. */
+export function required(z: ZhFigure): boolean {
+  if (z.word) return false
+  if (z.form !== undefined && z.form !== 'term') return false
+  switch (z.kind) {
+    case 'cardinal':
+      return Boolean(z.currency) || (z.unit !== undefined && z.value >= 10)
+    case 'percent':
+    case 'ordinal':
+    case 'year':
+      return true
+    default:
+      return false
+  }
+}
+
+const CURRENCY_PREFIX: Record<string, string> = {
+  USD: 'US$',
+  CNY: '',
+  MYR: 'RM',
+  EUR: '€',
+  GBP: '£',
+  JPY: '¥',
+  HKD: 'HK$',
+  SGD: 'S$',
+  TWD: 'NT$',
+  AUD: 'A$',
+  CAD: 'C$'
+}
+const CURRENCY_SUFFIX: Record<string, string> = {
+  CNY: ' yuan',
+  MYR: ' ringgit',
+  THB: ' baht',
+  VND: ' dong',
+  IDR: ' rupiah',
+  PHP: ' pesos',
+  INR: ' rupees',
+  KRW: ' won',
+  RUB: ' rubles',
+  MOP: ' patacas'
+}
+const MONTHS = [
+  '',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December'
+]
+
+/** How the source figure reads in English, most usual first: "US$380 billion", "6,500", "18%", "20th". */
+export function englishForms(z: ZhFigure): string[] {
+  switch (z.kind) {
+    case 'percent': {
+      const round = (v: number) => Number(v.toFixed(2))
+      if (z.points) return [`${z.value} percentage points`]
+      if (z.lo !== undefined && z.hi !== undefined) return [`${round(z.lo)}% to ${round(z.hi)}%`]
+      return [`${round(z.value)}%`]
+    }
+    case 'ordinal':
+      return [z.term ? z.term.english : ordinalWord(z.value)]
+    case 'decade':
+      if (z.form === 'generation')
+        return [`post-${String(z.value % 100).padStart(2, '0')}s`, `born in the ${z.value - (z.value % 10)}s`]
+      return [`the ${z.value}s`]
+    case 'year':
+      return [z.term ? `${z.value} ${z.term.english}` : String(z.value)]
+    case 'date':
+      return [dateForm(z)]
+    case 'time':
+      return [timeForm(z)]
+    case 'cardinal':
+      break
+  }
+  const prefix = z.currency ? (CURRENCY_PREFIX[z.currency] ?? '') : ''
+  const after = z.currency && !prefix ? (CURRENCY_SUFFIX[z.currency] ?? '') : ''
+  const money = (form: string) => `${prefix}${form}${after}`
+  if (z.lo !== undefined && z.hi !== undefined)
+    return [`${money(formatEnglish(z.lo)[0])} to ${money(formatEnglish(z.hi)[0])}`]
+  if (z.unit === '倍') return [`${formatEnglish(z.value)[0]} times`]
+  return formatEnglish(z.value).map(money)
+}
+
+function dateForm(z: ZhFigure): string {
+  if (z.month !== undefined && z.day !== undefined) return `${MONTHS[z.month]} ${z.day}${z.year ? `, ${z.year}` : ''}`
+  if (z.day !== undefined) return `the ${ordinalWord(z.day)}`
+  if (z.month !== undefined) return `${MONTHS[z.month]}${z.year ? ` ${z.year}` : ''}`
+  return String(z.year ?? z.value)
+}
+
+function timeForm(z: ZhFigure): string {
+  const hour = z.hour ?? z.value
+  const minute = String(z.minute ?? 0).padStart(2, '0')
+  if (z.half || hour >= 13) {
+    const pm = z.half ? z.half === 'pm' : hour >= 12
+    const h12 = hour % 12 === 0 ? 12 : hour % 12
+    return `${h12}:${minute} ${pm ? 'p.m.' : 'a.m.'}`
+  }
+  return `${hour}:${minute}`
+}
+
+export function monthName(month: number): string {
+  return MONTHS[month] ?? String(month)
+}
