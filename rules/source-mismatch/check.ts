@@ -204,7 +204,7 @@ export function checkTranslation(x: Extraction, sourceText: string, reading: ZhR
     findings.push({
       start: e.start,
       end: e.end,
-      reason: `Unexpected month in ${code(actual)}: the source has ${code(z.raw)} (${englishForms(z)[0]}) and no month`,
+      reason: `Unexpected month in ${code(actual)}: the source has ${code(z.raw)} (${englishForms(z, data.unitWords)[0]}) and no month`,
       actual,
       note: `The Chinese source gives only the day (${z.raw}) and names no month anywhere; the translation adds ${monthName(e.month)}. Check the month against the story's date.`
     })
@@ -212,8 +212,17 @@ export function checkTranslation(x: Extraction, sourceText: string, reading: ZhR
   }
 
   function paired(e: EnglishReading, z: ZhFigure): Finding {
-    const actual = x.text.slice(e.start, e.end)
-    const expected = englishForms(z)
+    const expected = englishForms(z, data.unitWords)
+    // "10 pounds" for 10公斤: the unit word belongs to the range the fix ("10 kg") replaces.
+    const unitToken = x.tokens[e.last + 1]
+    const withUnit =
+      !z.currency &&
+      z.unit !== undefined &&
+      data.unitWords.has(z.unit) &&
+      unitToken?.lower === e.next &&
+      data.enUnitClass.has(e.next ?? '')
+    const end = withUnit ? unitToken.end : e.end
+    const actual = x.text.slice(e.start, end)
     const sameValue = z.kind === 'ordinal' && z.term && e.value === z.value && e.kind === 'ordinal'
     const currency = z.kind === 'cardinal' && e.kind === 'number' && !currencyAgrees(z, e)
     const reason = sameValue
@@ -224,7 +233,7 @@ export function checkTranslation(x: Extraction, sourceText: string, reading: ZhR
       : currency
         ? `The currency differs: the Chinese source gives ${z.raw}, which is ${expected[0]} in English; the translation has ${actual}.`
         : `The Chinese source gives ${z.raw}${z.approx ? ` (${z.approx})` : ''}, which is ${expected[0]} in English; the translation has ${actual}.`
-    return {start: e.start, end: e.end, reason, actual, expected: sameValue ? undefined : expected, note: why}
+    return {start: e.start, end, reason, actual, expected: sameValue ? undefined : expected, note: why}
   }
 
   function unsourced(e: EnglishReading): Finding {
@@ -239,7 +248,7 @@ export function checkTranslation(x: Extraction, sourceText: string, reading: ZhR
   }
 
   function missing(z: ZhFigure, unit: Unit): Finding {
-    const forms = englishForms(z)
+    const forms = englishForms(z, data.unitWords)
     const anchor = anchorFor(z, unit)
     return {
       start: anchor.start,
@@ -340,7 +349,8 @@ function sameKindCandidate(e: EnglishReading, pool: ZhFigure[]): ZhFigure | unde
 
 /** Whether an English figure and a source figure are of one kind (so one may be a wrong rendering of the other). */
 function sameKind(z: ZhFigure, e: EnglishReading): boolean {
-  if (z.word || (z.form !== undefined && z.form !== 'term')) return false
+  // A numeral written as a word (两国, 一家) may be rendered many ways; a magnitude (百亿元, 万名) is still a figure.
+  if ((z.word && z.value < 100 && !z.currency) || (z.form !== undefined && z.form !== 'term')) return false
   switch (e.kind) {
     case 'number':
       if (e.percent) return z.kind === 'percent'
@@ -350,7 +360,7 @@ function sameKind(z: ZhFigure, e: EnglishReading): boolean {
     case 'ordinal':
       return z.kind === 'ordinal' || (z.kind === 'date' && z.day !== undefined && e.value <= 31)
     case 'year':
-      return z.kind === 'year' && !z.term
+      return z.kind === 'year'
     case 'date':
       return z.kind === 'date' && z.day !== undefined
     case 'time':

@@ -113,9 +113,12 @@ export function compatible(z: ZhFigure, e: EnglishReading, context: MatchContext
 
 /** Whether the units of the two figures may be one measure (not 20人 as "20 mm", not 1 km as "1 yuan"). */
 export function unitsAgree(z: ZhFigure, e: EnglishReading, context: MatchContext): boolean {
-  if (e.currencies && z.unit !== undefined && !z.currency) return false
   const zClass = z.unit === undefined ? undefined : context.data.zhUnitClass.get(z.unit)
   const eClass = e.next === undefined ? undefined : context.data.enUnitClass.get(e.next)
+  // "22 pounds" for 10公斤: a weight, though "pounds" is also a currency (and money for 10英镑).
+  if (zClass !== undefined && zClass === eClass) return true
+  if (z.currency === 'GBP' && (e.next === 'pound' || e.next === 'pounds')) return true
+  if (e.currencies && z.unit !== undefined && !z.currency) return false
   if (z.currency && eClass) return false
   // "20 mm" does not render 20人: an English measure needs a source figure of that measure or none.
   if (eClass !== undefined && z.unit !== undefined) return zClass === eClass
@@ -135,8 +138,13 @@ function cardinal(z: ZhFigure, e: EnglishReading, context: MatchContext): boolea
     case 'number':
     case 'year': {
       if (e.percent) return !z.unit && !z.currency && e.value === z.value
-      if (!currencyAgrees(z, e) || !unitsAgree(z, e, context)) return false
-      if (valueOf(z, e.value)) return true
+      if (!unitsAgree(z, e, context)) return false
+      if (!currencyAgrees(z, e) && !(z.unit && context.data.zhUnitClass.get(z.unit))) return false
+      // 10公斤 as "10 pounds": the same class of measure in another unit renders it only converted.
+      const words = z.unit === undefined ? undefined : context.data.unitWords.get(z.unit)
+      const otherUnit =
+        words !== undefined && e.next !== undefined && !words.has(e.next) && context.data.enUnitClass.has(e.next)
+      if (!otherUnit && valueOf(z, e.value)) return true
       if (z.unit === '倍' && e.value === z.value + 1) return true
       for (const conversion of context.data.conversions.get(z.unit ?? '') ?? []) {
         if (!e.next || !conversion.english.has(e.next)) continue

@@ -74,8 +74,8 @@ const MONTHS = [
   'December'
 ]
 
-/** How the source figure reads in English, most usual first: "US$380 billion", "6,500", "18%", "20th". */
-export function englishForms(z: ZhFigure): string[] {
+/** How the source figure reads in English, most usual first: "US$380 billion", "6,500", "18%", "20th", "10 kg". */
+export function englishForms(z: ZhFigure, unitWords?: Map<string, Set<string>>): string[] {
   switch (z.kind) {
     case 'percent': {
       const round = (v: number) => Number(v.toFixed(2))
@@ -104,6 +104,16 @@ export function englishForms(z: ZhFigure): string[] {
   if (z.lo !== undefined && z.hi !== undefined)
     return [`${money(formatEnglish(z.lo)[0])} to ${money(formatEnglish(z.hi)[0])}`]
   if (z.unit === '倍') return [`${formatEnglish(z.value)[0]} times`]
+  const words = z.unit === undefined || z.currency ? undefined : unitWords?.get(z.unit)
+  if (words) {
+    // 10公斤: "10 kg"; 30年: "30 years".
+    const list = [...words]
+    const word =
+      z.value === 1
+        ? list.find((w) => !w.endsWith('s'))
+        : (list.find((w) => w.length <= 2) ?? list.find((w) => w.endsWith('s')))
+    if (word) return formatEnglish(z.value).map((form) => `${form} ${word}`)
+  }
   return formatEnglish(z.value).map(money)
 }
 

@@ -129,6 +129,9 @@ export function currenciesOf(mark: string | undefined): string[] | undefined {
   return CURRENCY_MARKS[mark.toLowerCase()]
 }
 
+/** Currency words that are also units of measure. */
+const AMBIGUOUS_CURRENCY_WORDS = new Set(['pound', 'pounds'])
+
 /** Unit symbols written solid after English digits ("10km", "5kg"): a measure, not a name. */
 const SOLID_UNITS = new Set([
   'km',
@@ -544,7 +547,13 @@ export function readEnglish(x: Extraction, forms: EnglishForms): EnglishReading[
     // "25.1 billion USD": a currency code after the figure.
     const codeAfter =
       !f.currency && f.next !== undefined && /^[A-Z]{3}$/.test(tokens[f.next].text) ? tokens[f.next].text : undefined
-    const currencies = currenciesOf(f.currency) ?? currenciesOf(codeAfter)
+    // "10 pounds" is a weight as often as money: the word alone names no currency (£10 does).
+    const ambiguous =
+      f.currency !== undefined &&
+      f.next !== undefined &&
+      f.currency === tokens[f.next].text &&
+      AMBIGUOUS_CURRENCY_WORDS.has(f.currency.toLowerCase())
+    const currencies = ambiguous ? undefined : (currenciesOf(f.currency) ?? currenciesOf(codeAfter))
     push({
       start,
       end: f.exprEnd,

@@ -26,24 +26,33 @@ export interface Conversion {
   factor: number
 }
 
-/** Phrases looked up at a position, longest first, indexed by their first character. */
+/**
+ * Phrases looked up at a position, longest first, indexed by the code of their
+ * first character (a code, not a one-character string: the lookup runs at
+ * every position of a story and should allocate nothing).
+ */
 export class PhraseIndex {
-  private readonly byFirst = new Map<string, string[]>()
+  private readonly byFirst = new Map<number, string[]>()
   constructor(phrases: Iterable<string>) {
     for (const phrase of phrases) {
       if (!phrase) continue
-      const list = this.byFirst.get(phrase[0]) ?? []
+      const code = phrase.charCodeAt(0)
+      const list = this.byFirst.get(code) ?? []
       list.push(phrase)
-      this.byFirst.set(phrase[0], list)
+      this.byFirst.set(code, list)
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length)
   }
   /** The longest phrase starting at `i`. */
   at(text: string, i: number): string | undefined {
-    const list = this.byFirst.get(text[i])
+    const list = this.byFirst.get(text.charCodeAt(i))
     if (!list) return undefined
     for (const phrase of list) if (text.startsWith(phrase, i)) return phrase
     return undefined
+  }
+  /** The codes of the first characters of the phrases. */
+  firstCodes(): Iterable<number> {
+    return this.byFirst.keys()
   }
 }
 
@@ -67,8 +76,8 @@ export interface ZhData {
   latinUnits: Set<string>
   latinCurrencies: Map<string, string>
   approxBefore: Array<[string, ZhApprox]>
-  /** approxBefore by the last character of the word, longest first. */
-  approxBeforeByLast: Map<string, Array<[string, ZhApprox]>>
+  /** approxBefore by the code of the last character of the word, longest first. */
+  approxBeforeByLast: Map<number, Array<[string, ZhApprox]>>
   notApproxBefore: Map<string, Set<string>>
   approxAfter: Array<[string, ZhApprox]>
   approxAfterIndex: PhraseIndex
@@ -94,6 +103,8 @@ export interface ZhData {
   /** The class of measure of a Chinese unit and of an English unit word (length, weight ...). */
   zhUnitClass: Map<string, string>
   enUnitClass: Map<string, string>
+  /** The English words for a Chinese unit (公斤: kg, kilograms ...). */
+  unitWords: Map<string, Set<string>>
   english: EnglishForms
 }
 
@@ -244,9 +255,9 @@ export function compileZhData(
   }
 
   const approxBefore = approxes('approx_before')
-  const approxBeforeByLast = new Map<string, Array<[string, ZhApprox]>>()
+  const approxBeforeByLast = new Map<number, Array<[string, ZhApprox]>>()
   for (const entry of approxBefore) {
-    const last = entry[0][entry[0].length - 1]
+    const last = entry[0].charCodeAt(entry[0].length - 1)
     approxBeforeByLast.set(last, [...(approxBeforeByLast.get(last) ?? []), entry])
   }
   const approxAfter = approxes('approx_after')
@@ -257,6 +268,11 @@ export function compileZhData(
     const unitClass = mapping(entry, ['unit_classes', name])
     for (const unit of strings(unitClass.zh, ['unit_classes', name, 'zh'])) zhUnitClass.set(unit, name)
     for (const unit of strings(unitClass.en, ['unit_classes', name, 'en'])) enUnitClass.set(unit.toLowerCase(), name)
+  }
+
+  const unitWords = new Map<string, Set<string>>()
+  for (const [unit, list] of Object.entries(mapping(data.unit_words, ['unit_words']))) {
+    unitWords.set(unit, new Set(strings(list, ['unit_words', unit]).map((w) => w.toLowerCase())))
   }
 
   const english = mapping(data.english, ['english'])
@@ -302,6 +318,7 @@ export function compileZhData(
     conversions,
     zhUnitClass,
     enUnitClass,
+    unitWords,
     english: {
       ordinals: numberMap(english.ordinals, ['english', 'ordinals']),
       multiples: numberMap(english.multiples, ['english', 'multiples']),

@@ -176,16 +176,26 @@ function endsLink(ch: string): boolean {
   return /\s/.test(ch) || ch.charCodeAt(0) > 0x2e7f || ch === '"' || ch === "'" || ch === '<' || ch === '>'
 }
 
-/** Fold traditional characters to simplified ones, one for one. */
+const foldCache = new WeakMap<ZhData, Map<number, string>>()
+
+/** Fold traditional characters to simplified ones, one for one (the text itself when it has none). */
 function fold(text: string, data: ZhData): string {
-  let out = ''
-  let changed = false
-  for (let i = 0; i < text.length; i++) {
-    const to = data.traditional.get(text[i])
-    if (to !== undefined) changed = true
-    out += to ?? text[i]
+  let codes = foldCache.get(data)
+  if (!codes) {
+    codes = new Map([...data.traditional].map(([from, to]) => [from.charCodeAt(0), to]))
+    foldCache.set(data, codes)
   }
-  return changed ? out : text
+  let first = -1
+  for (let i = 0; i < text.length; i++) {
+    if (codes.has(text.charCodeAt(i))) {
+      first = i
+      break
+    }
+  }
+  if (first < 0) return text
+  const parts: string[] = [text.slice(0, first)]
+  for (let i = first; i < text.length; i++) parts.push(codes.get(text.charCodeAt(i)) ?? text[i])
+  return parts.join('')
 }
 
 function endsWithAt(text: string, end: number, word: string): boolean {
@@ -253,7 +263,8 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
   const unitAt = (p: number): string | undefined => data.unitIndex.at(text, p)
 
   const approxBefore = (start: number): ZhApprox | undefined => {
-    const candidates = data.approxBeforeByLast.get(text[start - 1])
+    if (start === 0) return undefined
+    const candidates = data.approxBeforeByLast.get(text.charCodeAt(start - 1))
     if (!candidates) return undefined
     for (const [word, approx] of candidates) {
       if (!endsWithAt(text, start, word)) continue
@@ -497,6 +508,8 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
     const integer = Number.isInteger(value)
     let word = run.single || undefined
     let p = afterSpace(run.end, run.arabic)
+    /** The character after the numeral (a string made once: comparing text[p] makes one each time). */
+    let next = text[p] ?? ''
 
     if (latinUnit) {
       return push({start, end: run.end + latinUnit.length, value, kind: 'cardinal', unit: latinUnit, currency})
@@ -561,7 +574,7 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
     }
 
     // Years and dates: 2023年, 二〇二三年, 2023年9月9日; otherwise 30年 is a count of years.
-    if (text[p] === '年') {
+    if (next === '年') {
       const fourDigits =
         raw.length === 4 && ((run.arabic && isArabic(raw[0]) && isArabic(raw[3]) && integer) || run.digitString)
       if (fourDigits && value >= 1000 && value <= 2999) {
@@ -596,14 +609,14 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
     }
 
     // Months (7月, 7月9日, 九月九日) and days (30日).
-    if (text[p] === '月') {
+    if (next === '月') {
       if (integer && value >= 1 && value <= 12 && !(run.single && raw === '两') && !range) {
         const md = monthDay(i)
         return push({start, end: md.end, value: md.day ?? value, kind: 'date', month: md.month, day: md.day})
       }
       return push({start, end: p + 1, value, kind: 'cardinal', unit: '月', word})
     }
-    if (text[p] === '日' && !text.startsWith('日元', p)) {
+    if (next === '日' && !text.startsWith('日元', p)) {
       // A day alone: Arabic (30日) or two characters (三十日); a lone 一日 is "one day".
       // (N号 alone is a number as often as a day: No. 5; it is a day only after a month.)
       const lead = text[start - 1] === ' ' ? start - 1 : start
@@ -616,12 +629,12 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
     }
 
     // Percentages: 18%, 18个百分点 (percentage points), 六成 (60%).
-    if (text[p] === '%' || text[p] === '％') {
+    if (next === '%' || next === '％') {
       return push({start, end: p + 1, value, kind: 'percent', word, lo: range?.lo, hi: range?.hi})
     }
     if (text.startsWith('个百分点', p)) return push({start, end: p + 4, value, kind: 'percent', points: true, word})
     if (text.startsWith('百分点', p)) return push({start, end: p + 3, value, kind: 'percent', points: true, word})
-    if (text[p] === '成' && value <= 10 && tenths(i, p)) {
+    if (next === '成' && value <= 10 && tenths(i, p)) {
       return push({
         start,
         end: p + 1,
@@ -634,7 +647,7 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
     }
 
     // 十几, 二十几万: an indefinite amount in the next lower place.
-    if (text[p] === '几' && chinese && integer && !run.hasBig) {
+    if (next === '几' && chinese && integer && !run.hasBig) {
       const place = placeBelow(raw)
       if (place) {
         let q = p + 1
@@ -663,10 +676,11 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
     // 余/多 between the numeral and a big unit or unit: 2000余家, 3000多万人, 十多个; 20+人.
     let approx: ZhApprox | undefined
     let total = value
-    if ((text[p] === '+' || text[p] === '＋') && run.arabic) {
+    if ((next === '+' || next === '＋') && run.arabic) {
       approx = 'more than'
       p++
-    } else if (text[p] === '余' || text[p] === '多') {
+      next = text[p] ?? ''
+    } else if (next === '余' || next === '多') {
       let q = p + 1
       while (CN_BIG.has(text[q] ?? '')) q++
       const scaled = q > p + 1 ? parseChineseNumber(raw + text.slice(p + 1, q)) : value
@@ -676,6 +690,7 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
         total = scaled
         if (q > p + 1) word = undefined
         p = q
+        next = text[p] ?? ''
       }
     }
 
@@ -683,7 +698,7 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
       for (const w of data.wordAfter) if (text.startsWith(w, p)) return skip
     }
     // A至B: A takes B's magnitude (when it has none) and unit (1.6至1.7万元, 3至5年, 16至19日).
-    if (unitAt(p) === undefined && RANGE_CONNECTORS.has(text[p] ?? '') && !run.single) {
+    if (unitAt(p) === undefined && RANGE_CONNECTORS.has(next) && !run.single) {
       const next = rangeEnd(p + 1)
       const multiplier = run.hasBig || !next ? 1 : next.multiplier
       if (next && (multiplier > 1 || next.unit)) {
@@ -778,8 +793,14 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
     return TENTHS_BEFORE.some((w) => before.endsWith(w))
   }
 
+  const interesting = interestingCodes(data)
   let i = 0
   while (i < text.length) {
+    // Most characters start nothing: step over them without looking further.
+    if (!interesting.has(text.charCodeAt(i))) {
+      i++
+      continue
+    }
     const ch = text[i]
     const skipWord = data.skipWords.at(text, i)
     if (skipWord) {
@@ -845,6 +866,28 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
     i++
   }
   return {figures, relativeDays, relativeYears}
+}
+
+const interestingCache = new WeakMap<ZhData, Set<number>>()
+
+/** Codes of the characters a reading may start at (numerals, and the first characters of the words the scan looks for). */
+function interestingCodes(data: ZhData): Set<number> {
+  const cached = interestingCache.get(data)
+  if (cached) return cached
+  const codes = new Set<number>()
+  const add = (chars: Iterable<string>) => {
+    for (const ch of chars) codes.add(ch.charCodeAt(0))
+  }
+  add('0123456789０１２３４５６７８９')
+  add(CN_DIGITS)
+  add(CN_SMALL)
+  add(CN_BIG)
+  add('百双hw')
+  for (const index of [data.skipWords, data.relativeDays, data.relativeYears, data.figurativeTurns.angles]) {
+    for (const code of index.firstCodes()) codes.add(code)
+  }
+  interestingCache.set(data, codes)
+  return codes
 }
 
 /** The place just below the last unit of a Chinese numeral (十 -> 1, 二百 -> 10), for 十几. */
