@@ -61,11 +61,75 @@ if (!fs.existsSync(entry)) {
   process.exit(2)
 }
 const {lint, loadKnowledge, ruleIds} = await import(pathToFileURL(entry).href)
+const internal = (file) => import(pathToFileURL(path.join(repoRoot, 'dist', file)).href)
+const {checkTranslation} = await internal('rules/source-mismatch/check.js')
+const {required} = await internal('rules/source-mismatch/messages.js')
+const {readChinese} = await internal('src/zh/figures.js')
+const {zhData} = await internal('src/zh/data.js')
 const knowledge = loadKnowledge()
 const onlySourceMismatch = Object.fromEntries(ruleIds.filter((id) => id !== 'source-mismatch').map((id) => [id, 'off']))
 
-async function check(english, source, file = 'story.txt') {
+/**
+ * The class of a source figure, for deciding which lost figures are worth a warning:
+ * each class is measured alone (a missing-figure warning for every figure of it lost).
+ */
+function omissionClass(z) {
+  if (z.form === 'vague') return 'indefinite amounts (上万, 数十)'
+  if (z.form === 'fraction') return 'fractions (三分之一)'
+  if (z.form === 'generation') return 'generations (90后)'
+  if (z.form === 'named') return 'days named by numbers (五四, 618)'
+  if (z.form === 'name') return 'digits in names (5G)'
+  if (z.form === 'term') return 'numbered political terms (二十大)'
+  if (z.word) return 'numerals written as words (一家, 万名)'
+  switch (z.kind) {
+    case 'cardinal':
+      if (z.currency) return 'amounts'
+      if (z.unit === undefined) return 'bare numbers (codes, service numbers)'
+      return z.value >= 10 ? 'counts of 10 or more with a unit' : 'counts under 10 with a unit'
+    case 'percent':
+      return 'percentages'
+    case 'ordinal':
+      return 'ordinals'
+    case 'year':
+      return 'years'
+    case 'date':
+      return z.month !== undefined && z.day !== undefined
+        ? 'dates (month and day)'
+        : z.day !== undefined
+          ? 'days alone (26日)'
+          : 'months'
+    case 'time':
+      return 'clock times'
+    default:
+      return 'decades'
+  }
+}
+const omissions = new Map()
+/** Count, for each class of source figure, the lost figures a warning would report. */
+function countOmissions(result, source, where, sourceSpans = []) {
+  const x = result.data.extraction
+  if (!x) return
+  const data = zhData()
+  const reading = readChinese(source, {referenceYear: Number(x.storyDate.date.slice(0, 4)), data})
+  const classes = new Set(reading.figures.map(omissionClass))
+  for (const c of classes) {
+    const findings = checkTranslation(x, source, reading, data, {required: (z) => omissionClass(z) === c})
+    for (const f of findings) {
+      if (!f.source) continue
+      const row = omissions.get(c) ?? {bilingual: {}, mt: 0, mtMarked: 0, reported: false}
+      row.reported ||= reading.figures.some((z) => omissionClass(z) === c && required(z))
+      if (where === 'mt-dev') {
+        row.mt++
+        if (sourceSpans.some((sp) => sp.start < f.source.end && f.source.start < sp.end)) row.mtMarked++
+      } else row.bilingual[where] = (row.bilingual[where] ?? 0) + 1
+      omissions.set(c, row)
+    }
+  }
+}
+
+async function check(english, source, file = 'story.txt', omissionsFor = undefined, sourceSpans = []) {
   const result = await lint(english, {path: file, knowledge, today: TODAY, source, rules: onlySourceMismatch})
+  if (omissionsFor) countOmissions(result, source, omissionsFor, sourceSpans)
   return result.messages
     .filter((m) => m.ruleId === 'source-mismatch')
     .map((m) => ({
@@ -123,7 +187,7 @@ for (const ref of references) {
     if (!fs.existsSync(sourceFile)) continue
     const source = fs.readFileSync(sourceFile, 'utf8')
     result.words += words(english)
-    for (const w of await check(english, source, name)) {
+    for (const w of await check(english, source, name, ref)) {
       const lineStart = english.lastIndexOf('\n', w.start - 1) + 1
       const lineEnd = english.indexOf('\n', w.start)
       const zhLine = source.split('\n')[w.line - 1] ?? ''
@@ -190,10 +254,12 @@ const mtStarted = Date.now()
 const ordered = [...segments.values()].sort(bySegment)
 const mtWarnings = []
 for (const s of ordered) {
-  for (const w of await check(s.text, s.source, 'segment.txt')) {
+  for (const w of await check(s.text, s.source, 'segment.txt', 'mt-dev', s.sourceSpans)) {
     const range = {start: w.start, end: Math.max(w.end, w.start + 1)}
     const hit = s.spans.filter((sp) => sp.at.start < range.end && range.start < Math.max(sp.at.end, sp.at.start + 1))
-    for (const sp of hit) sp.flagged = true
+    // A missing-figure warning points at the first word of a sentence, not at an error: it
+    // does not count as flagging a span (its precision is measured on the source side).
+    if (kindOf(w.reason) !== 'missing') for (const sp of hit) sp.flagged = true
     let sourceMarked = false
     const figure = sourceFigureOf(w.reason)
     if (w.reason.startsWith('Missing figure') && figure) {
@@ -260,6 +326,7 @@ const mt = {
     onMinorSpanOnly: count((w) => w.mark === 'Minor'),
     unmarked: count((w) => w.mark === 'unmarked'),
     missingWithSourceMark: count((w) => w.kind === 'missing' && w.sourceMarked),
+    markedNowhere: count((w) => w.mark === 'unmarked' && !w.sourceMarked),
     byKind: Object.fromEntries(KINDS.map((k) => [k, count((w) => w.kind === k)]))
   },
   flaggedSpans: spanList((u) => u.flagged),
@@ -291,7 +358,8 @@ if (asJson) {
             }
           ])
         ),
-        mtDev: mt
+        mtDev: mt,
+        omissionsByClass: Object.fromEntries(omissions)
       },
       null,
       2
@@ -321,6 +389,16 @@ if (asJson) {
     }
   }
   out()
+  out('Lost source figures by class: the missing-figure warnings each class would give alone')
+  out(
+    `  ${'class'.padEnd(42)}${references.map((r) => r.padStart(7)).join('')}${'mt-dev'.padStart(8)}  (rater marked it)  reported`
+  )
+  for (const [c, row] of [...omissions].sort((a, b) => a[0].localeCompare(b[0]))) {
+    out(
+      `  ${c.padEnd(42)}${references.map((r) => String(row.bilingual[r] ?? 0).padStart(7)).join('')}${String(row.mt).padStart(8)}  ${String(row.mtMarked).padStart(16)}  ${row.reported ? 'yes' : 'no'}`
+    )
+  }
+  out()
   out(`mt-dev: ${mtDir}`)
   out(`  ${mt.segments} segments, each target_en against its source_zh (${mt.seconds.toFixed(1)} s)`)
   out(
@@ -338,8 +416,10 @@ if (asJson) {
     )
   }
   out(
-    `  warnings: ${mt.warnings.total}; on a Major span ${mt.warnings.onMajorSpan}, on a Minor span only ${mt.warnings.onMinorSpanOnly}, on no rater's target span ${mt.warnings.unmarked}` +
-      ` (of which missing figures a rater marked on the source side: ${mt.warnings.missingWithSourceMark})`
+    `  warnings: ${mt.warnings.total}; on a Major target span ${mt.warnings.onMajorSpan}, on a Minor one only ${mt.warnings.onMinorSpanOnly}, on no rater's target span ${mt.warnings.unmarked}`
+  )
+  out(
+    `    missing figures whose source figure a rater marked (source side): ${mt.warnings.missingWithSourceMark} of ${mt.warnings.byKind.missing}; warnings no rater marked anywhere: ${mt.warnings.markedNowhere}`
   )
   out(`    by kind: ${KINDS.map((k) => `${k} ${mt.warnings.byKind[k]}`).join(', ')}`)
   out('  Flagged spans:')
@@ -348,7 +428,9 @@ if (asJson) {
   out('  Missed spans whose figure differs from the source:')
   for (const f of mt.missedSpansWhereTheFigureDiffers)
     out(`  - ${f.system} | ${f.doc} | seg ${f.seg} | ${JSON.stringify(f.span)} (${f.why})`)
-  out(`  Warnings on no rater's target span (${mt.unmarkedWarnings.length}, to read):`)
+  out(
+    `  Warnings on no rater's target span (${mt.unmarkedWarnings.length}, to read; [source side marked] = the lost figure is marked in the source):`
+  )
   for (const w of mt.unmarkedWarnings) {
     out(`  - ${w.system} | ${w.doc} | seg ${w.seg} | ${w.reason}${w.sourceMarked ? ' [source side marked]' : ''}`)
     out(`      ${w.context}`)

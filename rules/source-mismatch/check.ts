@@ -29,6 +29,8 @@ export interface Finding {
   actual?: string
   expected?: string[]
   note?: string
+  /** For a lost figure: where it stands in the source (for measurement). */
+  source?: {start: number; end: number}
 }
 
 /** English readings that never stand for a figure on their own. */
@@ -53,7 +55,19 @@ const CONVERSION_WORDS = new Set([
 /** Financial numerals (壹贰叁) outside formal amounts are words (队伍日益 is not "5th"). */
 const FINANCIAL = /[壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟]/u
 
-export function checkTranslation(x: Extraction, sourceText: string, reading: ZhReading, data: ZhData): Finding[] {
+export interface CheckOptions {
+  /** Which lost source figures are reported (default: `required`, see messages.ts); measurement tries others. */
+  required?: (z: ZhFigure) => boolean
+}
+
+export function checkTranslation(
+  x: Extraction,
+  sourceText: string,
+  reading: ZhReading,
+  data: ZhData,
+  options: CheckOptions = {}
+): Finding[] {
+  const reportLost = options.required ?? required
   const zhAll = reading.figures.filter((z) => !(FINANCIAL.test(z.raw) && z.raw.length < 3))
   const enAll = readEnglish(x, data.english)
   const context: MatchContext = {data, tokens: x.tokens}
@@ -94,6 +108,10 @@ export function checkTranslation(x: Extraction, sourceText: string, reading: ZhR
   for (const z of zhAll)
     if (z.kind === 'date' && z.month !== undefined && z.form === undefined) sourceMonths.add(z.month)
   if (datelineKnown) sourceMonths.add(storyMonth)
+
+  /** An English figure rendered by a source figure one sentence off (sentence alignment only). */
+  const explainedNearby = (e: EnglishReading, u: number): boolean =>
+    alignment.mode === 'sentences' && answered(e, zhIndex, context).some((z) => neighbours(unitOfZ.get(z)!, u))
 
   /** An English figure not rendered in its stretch, but accounted for elsewhere. */
   const explainedElsewhere = (e: EnglishReading, u: number): boolean => {
@@ -156,19 +174,23 @@ export function checkTranslation(x: Extraction, sourceText: string, reading: ZhR
   }
 
   const findings: Finding[] = []
-  units.forEach((unit, u) => {
-    const unanswered = zhOf[u].filter((z) => !answeredInUnit.has(z))
-    const used = new Set<ZhFigure>()
+  const unanswered = units.map((_, u) => zhOf[u].filter((z) => !answeredInUnit.has(z)))
+  /** Source figures already named as what a wrong English figure renders. */
+  const used = new Set<ZhFigure>()
+  const poolOf = (u: number) =>
+    u >= 0 && u < units.length ? unanswered[u].filter((z) => !used.has(z) && !answeredElsewhere(z, u)) : []
+  units.forEach((_, u) => {
     for (const e of enOf[u]) {
       if (ANSWER_ONLY.has(e.kind)) continue
       const by = explainedBy.get(e)
       if (by) {
-        if (e.kind === 'date') monthCheck(e, by, u)
+        if (e.kind === 'date') monthCheck(e, by)
         continue
       }
       // A wrong rendering of a figure of this stretch comes first; then what accounts for
-      // the figure elsewhere (a conversion, a repetition, a moved date, 今年).
-      const pool = unanswered.filter((z) => !used.has(z) && !answeredElsewhere(z, u))
+      // the figure elsewhere (a conversion, a sentence aligned one off, a repetition, a moved
+      // date, 今年).
+      const pool = poolOf(u)
       // An amount in a currency the source uses here is that amount, not a conversion.
       let candidate =
         special(e, pool) ??
@@ -176,7 +198,18 @@ export function checkTranslation(x: Extraction, sourceText: string, reading: ZhR
           ? pool.find((z) => z.kind === 'cardinal' && !z.form && z.currency && currencyAgrees(z, e) && sameKind(z, e))
           : undefined)
       if (!candidate && conversion(e, u)) continue
-      candidate ??= sameKindCandidate(e, pool)
+      // A figure of this stretch that must be rendered beats a match one sentence off; a weak one
+      // (a bare number, a word) does not.
+      const strong = sameKindCandidate(
+        e,
+        pool.filter((z) => reportLost(z))
+      )
+      if (!candidate && !strong && explainedNearby(e, u)) continue
+      candidate ??= strong ?? sameKindCandidate(e, pool)
+      if (!candidate && alignment.mode === 'sentences' && e.raises) {
+        const nearby = [...poolOf(u - 1), ...poolOf(u + 1)]
+        candidate = special(e, nearby) ?? sameKindCandidate(e, nearby)
+      }
       if (!candidate && explainedElsewhere(e, u)) continue
       if (candidate) {
         used.add(candidate)
@@ -185,15 +218,17 @@ export function checkTranslation(x: Extraction, sourceText: string, reading: ZhR
         findings.push(unsourced(e))
       }
     }
-    for (const z of unanswered) {
-      if (used.has(z) || !required(z) || answeredElsewhere(z, u)) continue
+  })
+  units.forEach((unit, u) => {
+    for (const z of unanswered[u]) {
+      if (used.has(z) || !reportLost(z) || answeredElsewhere(z, u)) continue
       findings.push(missing(z, unit))
     }
   })
   return findings.sort((a, b) => a.start - b.start || a.end - b.end)
 
   /** A month the English adds to a day the source gives alone (8日 as "August 8"). */
-  function monthCheck(e: EnglishReading, by: ZhFigure[], u: number): void {
+  function monthCheck(e: EnglishReading, by: ZhFigure[]): void {
     if (e.month === undefined || by.some((z) => z.kind !== 'date' || z.month !== undefined || z.form !== undefined))
       return
     // Only where the source and the dateline name no month at all: a translator resolves 8日 to the story's month.
@@ -208,7 +243,6 @@ export function checkTranslation(x: Extraction, sourceText: string, reading: ZhR
       actual,
       note: `The Chinese source gives only the day (${z.raw}) and names no month anywhere; the translation adds ${monthName(e.month)}. Check the month against the story's date.`
     })
-    void u
   }
 
   function paired(e: EnglishReading, z: ZhFigure): Finding {
@@ -253,6 +287,7 @@ export function checkTranslation(x: Extraction, sourceText: string, reading: ZhR
     return {
       start: anchor.start,
       end: anchor.end,
+      source: {start: z.start, end: z.end},
       reason: `Missing figure: the source's ${code(z.raw)} (${forms[0]}) is not in the translation`,
       note: `The Chinese source gives ${z.raw}; no figure of that value stands in the matching English${forms.length > 1 ? ` (it may be written ${forms.slice(0, 3).join(', ')})` : ''}.`
     }
@@ -343,14 +378,21 @@ function special(e: EnglishReading, pool: ZhFigure[]): ZhFigure | undefined {
 
 /** The first source figure of the English figure's kind; an amount before a count when the English names a currency. */
 function sameKindCandidate(e: EnglishReading, pool: ZhFigure[]): ZhFigure | undefined {
-  const fits = pool.filter((z) => sameKind(z, e) && (e.raises || required(z) || e.kind === 'time'))
+  const fits = pool.filter(
+    (z) =>
+      sameKind(z, e) && (e.raises || required(z) || e.kind === 'time' || (e.kind === 'ordinal' && z.kind === 'ordinal'))
+  )
   return fits.find((z) => Boolean(z.currency) === Boolean(e.currencies)) ?? fits[0]
 }
 
 /** Whether an English figure and a source figure are of one kind (so one may be a wrong rendering of the other). */
 function sameKind(z: ZhFigure, e: EnglishReading): boolean {
   // A numeral written as a word (两国, 一家) may be rendered many ways; a magnitude (百亿元, 万名) is still a figure.
-  if ((z.word && z.value < 100 && !z.currency) || (z.form !== undefined && z.form !== 'term')) return false
+  // (第三次 as "the fourth time" is still caught: an ordinal stands for an ordinal, but "first" is
+  // left alone, since English writes it for 首 and 头 too.)
+  const ordinalWord = z.kind === 'ordinal' && e.kind === 'ordinal' && e.value !== 1
+  if ((z.word && z.value < 100 && !z.currency && !ordinalWord) || (z.form !== undefined && z.form !== 'term'))
+    return false
   switch (e.kind) {
     case 'number':
       if (e.percent) return z.kind === 'percent'

@@ -28,6 +28,10 @@ export function required(z: ZhFigure): boolean {
     case 'ordinal':
     case 'year':
       return true
+    case 'date':
+      // A date or a day (12月8日, 26日), not a month alone: a lost date is a lost fact once
+      // the dateline, a repetition and a weekday count as renderings.
+      return z.day !== undefined
     default:
       return false
   }

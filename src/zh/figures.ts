@@ -460,8 +460,18 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
       if ((text[run.end] === '.' || text[run.end] === '/') && isArabic(text[run.end + 1]) && !run.hasBig) {
         const iso = isoDateAt(text, i)
         if (!iso) {
+          // Each digit group of the code may stand alone in the English (2022/23 season): a name reading.
           let e = run.end
           while (e < text.length && (isArabic(text[e]) || text[e] === '.' || text[e] === '/')) e++
+          let groupStart = run.start
+          for (let k = run.start; k <= e; k++) {
+            if (k < e && isArabic(text[k])) continue
+            if (k > groupStart) {
+              const value = parseChineseNumber(text.slice(groupStart, k))
+              if (value !== undefined) push({start: groupStart, end: k, value, kind: 'cardinal', form: 'name'})
+            }
+            groupStart = k + 1
+          }
           return e
         }
       }
@@ -822,6 +832,15 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
     if (ch === '百' && text.startsWith('分之', i + 1)) {
       i = percentWord(i)
       continue
+    }
+    if ((ch === '千' || ch === '万') && text.startsWith('分之', i + 1)) {
+      // 千分之三: per mille (a fraction, as a percentage).
+      const part = intAt(text, i + 3)
+      if (part) {
+        const share = (part.value / (ch === '千' ? 1000 : 10000)) * 100
+        i = push({start: i, end: part.end, value: share, kind: 'percent', form: 'fraction', word: true})
+        continue
+      }
     }
     if (ch === '百' && text[i + 1] === '分') {
       const next = colloquialPercent(i)
