@@ -85,6 +85,7 @@ function omissionClass(z) {
     case 'cardinal':
       if (z.currency) return 'amounts'
       if (z.unit === undefined) return 'bare numbers (codes, service numbers)'
+      if (z.unit === '倍') return 'multiples (倍)'
       return z.value >= 10 ? 'counts of 10 or more with a unit' : 'counts under 10 with a unit'
     case 'percent':
       return 'percentages'
@@ -105,6 +106,7 @@ function omissionClass(z) {
   }
 }
 const omissions = new Map()
+const samples = []
 /** Count, for each class of source figure, the lost figures a warning would report. */
 function countOmissions(result, source, where, sourceSpans = []) {
   const x = result.data.extraction
@@ -118,6 +120,7 @@ function countOmissions(result, source, where, sourceSpans = []) {
       if (!f.source) continue
       const row = omissions.get(c) ?? {bilingual: {}, mt: 0, mtMarked: 0, reported: false}
       row.reported ||= reading.figures.some((z) => omissionClass(z) === c && required(z))
+      if (samples.length < 4000) samples.push({where, cls: c, reason: f.reason})
       if (where === 'mt-dev') {
         row.mt++
         if (sourceSpans.some((sp) => sp.start < f.source.end && f.source.start < sp.end)) row.mtMarked++
@@ -359,7 +362,8 @@ if (asJson) {
           ])
         ),
         mtDev: mt,
-        omissionsByClass: Object.fromEntries(omissions)
+        omissionsByClass: Object.fromEntries(omissions),
+        omissionSamples: samples
       },
       null,
       2

@@ -5,7 +5,7 @@
  * a wrong year, a wrong currency ...) that must be caught at the right place.
  */
 import {describe, expect, it} from 'vitest'
-import {lintText} from './helpers.js'
+import {lintText, read} from './helpers.js'
 
 interface Found {
   text: string
@@ -471,6 +471,37 @@ describe('source-mismatch: known gaps', () => {
   it.fails('a currency conversion at an impossible rate', async () => {
     expect(await flagged('该项目融资45亿美元。', 'The project raised US$4.5 billion (£45 billion).')).toEqual([
       '£45 billion'
+    ])
+  })
+})
+
+describe('source-mismatch: a whole story (fixtures/source/harbour)', () => {
+  const zh = read('fixtures/source/harbour.zh.txt')
+  const en = read('fixtures/source/harbour.en.txt')
+
+  it('is silent on the faithful translation', async () => {
+    expect(await check(zh, en)).toEqual([])
+  })
+
+  it.each([
+    ['a magnitude', '186 million tonnes', '18.6 million tonnes', ['18.6 million tonnes']],
+    ['a percentage', 'nearly 40 percent', 'nearly 4 percent', ['4 percent']],
+    ['percentage points', '1.3 percentage points', '13 percentage points', ['13 percentage points']],
+    ['a clock time', 'At 9:30 a.m.', 'At 10:30 a.m.', ['10:30 a.m.']],
+    ['an ordinal', 'the third Cross-Strait', 'the fourth Cross-Strait', ['fourth']],
+    ['an amount', '8.65 billion yuan', '86.5 billion yuan', ['86.5 billion']],
+    ['a year', 'By the end of 2025', 'By the end of 2052', ['2052']],
+    ['a multiple', 'about 1.3 times', 'about 3.1 times', ['3.1 times']],
+    ['a five-year plan', '14th Five-Year Plan', '13th Five-Year Plan', ['13th']]
+  ])('catches a wrong %s', async (_name, right, wrong, ranges) => {
+    expect(en.includes(right)).toBe(true)
+    expect(await flagged(zh, en.replace(right, wrong))).toEqual(ranges)
+  })
+
+  it('catches a dropped count and the reader of the paragraph finds where', async () => {
+    const dropped = en.replace('built 28 berths', 'built berths')
+    expect(await check(zh, dropped)).toMatchObject([
+      {text: 'Since', reason: "Missing figure: the source's `28个` (28) is not in the translation"}
     ])
   })
 })

@@ -54,6 +54,10 @@ describe('magnitudes written without a digit', () => {
     ])
   })
 
+  it('does not read 数 as "several" before a digit (数三下 is "count to three")', () => {
+    expect(read('他数三下就走').filter((f) => f.form === 'vague')).toEqual([])
+  })
+
   it('leaves indefinite amounts out of the plain figures', () => {
     expect(extractChineseFigures('上万名观众，数十个村庄，几百名志愿者')).toEqual([])
   })
@@ -170,6 +174,11 @@ describe('dates and clock times', () => {
     ])
     expect(read('注意以下三点')).toEqual([])
     expect(read('他用了两小时')).toMatchObject([{raw: '两小时', kind: 'cardinal', unit: '小时'}])
+  })
+
+  it('does not take 一时 ("for a moment") for one o\'clock, unless the half of the day is given', () => {
+    expect(read('他一时没想起来')).toEqual([])
+    expect(read('下午一时开会')).toMatchObject([{raw: '一时', kind: 'time', hour: 13}])
   })
 
   it('reads N号 alone as a number, not a day', () => {

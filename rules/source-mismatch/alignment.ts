@@ -83,7 +83,7 @@ const MOVES: Array<[number, number, number]> = [
   [1, 3, 0.9],
   [3, 1, 0.9]
 ]
-const BAND = 20
+const BAND = 15
 
 /**
  * Align sentences `zh` with sentences `en`; `score` compares the figures of a
@@ -94,62 +94,70 @@ export function alignSentences(
   enText: string,
   zh: Span[],
   en: Span[],
-  score: (z0: number, z1: number, e0: number, e1: number) => SentenceScore
+  score: (z0: number, z1: number, e0: number, e1: number, out: SentenceScore) => void
 ): Unit[] {
+  const s: SentenceScore = {shared: 0, unshared: 0}
   const n = zh.length
   const m = en.length
   if (n === 0 || m === 0) return n + m === 0 ? [] : [{zh: cover(zh), en: cover(en)}]
-  const zhLength = zh.map((s) => visible(zhText, s))
-  const enLength = en.map((s) => visible(enText, s))
-  const ratio = Math.max(0.5, sum(enLength) / Math.max(1, sum(zhLength)))
+  // Prefix sums of the visible lengths: the length of a group is a difference.
+  const zhLength = prefixSums(zh.map((s) => visible(zhText, s)))
+  const enLength = prefixSums(en.map((s) => visible(enText, s)))
+  const ratio = Math.max(0.5, enLength[m] / Math.max(1, zhLength[n]))
   const diagonal = (i: number) => Math.round((i * m) / n)
-  const inBand = (i: number, j: number) => Math.abs(j - diagonal(i)) <= BAND
-  const key = (i: number, j: number) => i * (m + 1) + j
-  const cost = new Map<number, number>()
-  const back = new Map<number, [number, number]>()
-  cost.set(0, 0)
+  const width = 2 * BAND + 1
+  /** Cell (i, j) of the band, or -1 outside it. */
+  const cell = (i: number, j: number) => {
+    const d = j - diagonal(i) + BAND
+    return d < 0 || d >= width ? -1 : i * width + d
+  }
+  const cost = new Float64Array((n + 1) * width).fill(Infinity)
+  const fromZ = new Int32Array((n + 1) * width).fill(-1)
+  const fromE = new Int32Array((n + 1) * width).fill(-1)
+  cost[cell(0, 0)] = 0
   for (let i = 0; i <= n; i++) {
     const from = Math.max(0, diagonal(i) - BAND)
     const to = Math.min(m, diagonal(i) + BAND)
     for (let j = from; j <= to; j++) {
       if (i === 0 && j === 0) continue
-      let best = Infinity
-      let bestMove: [number, number] | undefined
-      for (const [dz, de, penalty] of MOVES) {
+      const here = cell(i, j)
+      for (let move = 0; move < MOVES.length; move++) {
+        const [dz, de, penalty] = MOVES[move]
         const pi = i - dz
         const pj = j - de
-        if (pi < 0 || pj < 0 || !inBand(pi, pj)) continue
-        const previous = cost.get(key(pi, pj))
-        if (previous === undefined) continue
-        let c = previous + penalty
+        if (pi < 0 || pj < 0) continue
+        const previousCell = cell(pi, pj)
+        if (previousCell < 0 || cost[previousCell] === Infinity) continue
+        let c = cost[previousCell] + penalty
         if (dz > 0 && de > 0) {
-          const zl = sumRange(zhLength, pi, i)
-          const el = sumRange(enLength, pj, j)
+          const zl = zhLength[i] - zhLength[pi]
+          const el = enLength[j] - enLength[pj]
           c += Math.abs(Math.log((el + 20) / (ratio * zl + 20)))
-          const s = score(pi, i, pj, j)
+          score(pi, i, pj, j, s)
           c += 0.3 * s.unshared - 1.0 * s.shared
         } else {
           // A sentence left alone: its figures go unrendered.
-          const s = dz > 0 ? score(pi, i, pj, pj) : score(pi, pi, pj, j)
+          if (dz > 0) score(pi, i, pj, pj, s)
+          else score(pi, pi, pj, j, s)
           c += 0.3 * s.unshared
         }
-        if (c < best) {
-          best = c
-          bestMove = [pi, pj]
+        if (c < cost[here]) {
+          cost[here] = c
+          fromZ[here] = pi
+          fromE[here] = pj
         }
-      }
-      if (bestMove) {
-        cost.set(key(i, j), best)
-        back.set(key(i, j), bestMove)
       }
     }
   }
-  if (!back.has(key(n, m))) return [{zh: cover(zh), en: cover(en)}]
+  const end = cell(n, m)
+  if (end < 0 || fromZ[end] < 0) return [{zh: cover(zh), en: cover(en)}]
   const units: Unit[] = []
   let i = n
   let j = m
   while (i > 0 || j > 0) {
-    const [pi, pj] = back.get(key(i, j))!
+    const here = cell(i, j)
+    const pi = fromZ[here]
+    const pj = fromE[here]
     units.push({
       zh:
         pi < i
@@ -176,14 +184,8 @@ function visible(text: string, span: Span): number {
   return n
 }
 
-function sum(values: number[]): number {
-  let total = 0
-  for (const v of values) total += v
-  return total
-}
-
-function sumRange(values: number[], from: number, to: number): number {
-  let total = 0
-  for (let k = from; k < to; k++) total += values[k]
-  return total
+function prefixSums(values: number[]): Float64Array {
+  const out = new Float64Array(values.length + 1)
+  for (let k = 0; k < values.length; k++) out[k + 1] = out[k] + values[k]
+  return out
 }

@@ -73,11 +73,15 @@ export function checkTranslation(
   const context: MatchContext = {data, tokens: x.tokens}
   const alignment = align(x, sourceText, zhAll, enAll, context)
   const units = alignment.units
-  const zhOf = units.map((u) =>
-    zhAll.filter((z) => z.start >= u.zh.start && z.start < Math.max(u.zh.end, u.zh.start + 1))
+  const zhOf = spread(
+    units.map((u) => u.zh),
+    zhAll,
+    (z) => z.start
   )
-  const enOf = units.map((u) =>
-    enAll.filter((e) => e.start >= u.en.start && e.start < Math.max(u.en.end, u.en.start + 1))
+  const enOf = spread(
+    units.map((u) => u.en),
+    enAll,
+    (e) => e.start
   )
   const unitOfZ = new Map<ZhFigure, number>()
   const unitOfE = new Map<EnglishReading, number>()
@@ -429,43 +433,80 @@ function align(
   }
   const zhSentences = chineseSentences(sourceText, zhParas)
   const enSentences = x.prose.sentences.length > 0 ? x.prose.sentences : enParas
-  const zhIn = groupBy(
-    zhSentences,
-    zh.filter((z) => !z.word),
-    (z) => z.start
-  )
-  const enIn = groupBy(
-    enSentences,
-    en.filter((e) => !ANSWER_ONLY.has(e.kind)),
-    (e) => e.start
-  )
-  const score = (z0: number, z1: number, e0: number, e1: number) => {
-    const zs = zhIn.slice(z0, z1).flat()
-    const es = enIn.slice(e0, e1).flat()
+  // Which sentences each figure finds a rendering in, computed once (by value, through the
+  // indexes), so that scoring a pairing of sentences is a count, not a search.
+  const zs = zh.filter((z) => !z.word)
+  const es = en.filter((e) => !ANSWER_ONLY.has(e.kind))
+  const zhSentenceOf = sentenceIndex(zhSentences, zs, (z) => z.start)
+  const enSentenceOf = sentenceIndex(enSentences, es, (e) => e.start)
+  const zhIndex = new ValueIndex(zs, (z) => zhKeys(z, context.data), rangeOfZ)
+  const enIndex = new ValueIndex(es, englishKeys, rangeOfE)
+  const zhIn = zhSentences.map(() => [] as Array<{matches: number[]}>)
+  const enIn = enSentences.map(() => [] as Array<{matches: number[]; raises: boolean}>)
+  const enSentenceOfReading = new Map(es.map((e, k) => [e, enSentenceOf[k]]))
+  const zhSentenceOfReading = new Map(zs.map((z, k) => [z, zhSentenceOf[k]]))
+  zs.forEach((z, k) => {
+    if (zhSentenceOf[k] < 0) return
+    const matches = answering(z, enIndex, context).map((e) => enSentenceOfReading.get(e)!)
+    zhIn[zhSentenceOf[k]].push({matches})
+  })
+  es.forEach((e, k) => {
+    if (enSentenceOf[k] < 0) return
+    const matches = answered(e, zhIndex, context).map((z) => zhSentenceOfReading.get(z)!)
+    enIn[enSentenceOf[k]].push({matches, raises: e.raises})
+  })
+  const inRange = (list: number[], from: number, to: number) => {
+    for (let k = 0; k < list.length; k++) if (list[k] >= from && list[k] < to) return true
+    return false
+  }
+  const score = (z0: number, z1: number, e0: number, e1: number, out: {shared: number; unshared: number}) => {
     let shared = 0
     let unshared = 0
-    for (const z of zs) {
-      if (es.some((e) => compatible(z, e, context))) shared++
-      else unshared++
+    for (let i = z0; i < z1; i++) {
+      for (const z of zhIn[i]) {
+        if (inRange(z.matches, e0, e1)) shared++
+        else unshared++
+      }
     }
-    for (const e of es) {
-      if (zs.some((z) => compatible(z, e, context))) shared++
-      else if (e.raises) unshared++
+    for (let j = e0; j < e1; j++) {
+      for (const e of enIn[j]) {
+        if (inRange(e.matches, z0, z1)) shared++
+        else if (e.raises) unshared++
+      }
     }
-    return {shared, unshared}
+    out.shared = shared
+    out.unshared = unshared
   }
   return {mode: 'sentences', units: alignSentences(sourceText, x.text, zhSentences, enSentences, score)}
 }
 
-/** Items grouped by the span (sorted, disjoint) that holds their offset. */
-function groupBy<T>(spans: Span[], items: T[], offset: (item: T) => number): T[][] {
+/**
+ * The items of each unit, in one sweep (units in order, each span closed-open; an
+ * empty span holds nothing). Items are in offset order.
+ */
+function spread<T>(spans: Span[], items: T[], offset: (item: T) => number): T[][] {
+  const order = spans.map((span, u) => ({span, u})).sort((a, b) => a.span.start - b.span.start || a.u - b.u)
   const out: T[][] = spans.map(() => [])
+  let k = 0
+  for (const {span, u} of order) {
+    while (k < items.length && offset(items[k]) < span.start) k++
+    let j = k
+    while (j < items.length && offset(items[j]) < span.end) out[u].push(items[j++])
+  }
+  return out
+}
+
+/** For each item (in offset order), the index of the span (sorted, disjoint) that holds its offset, or -1. */
+function sentenceIndex<T>(spans: Span[], items: T[], offset: (item: T) => number): number[] {
+  const out: number[] = []
   let s = 0
-  const sorted = [...items].sort((a, b) => offset(a) - offset(b))
-  for (const item of sorted) {
+  let previous = -Infinity
+  for (const item of items) {
     const at = offset(item)
+    if (at < previous) s = 0
+    previous = at
     while (s < spans.length && spans[s].end <= at) s++
-    if (s < spans.length && spans[s].start <= at) out[s].push(item)
+    out.push(s < spans.length && spans[s].start <= at ? s : -1)
   }
   return out
 }

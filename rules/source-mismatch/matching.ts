@@ -56,11 +56,30 @@ function valueOf(z: ZhFigure, v: number): boolean {
 
 /** The English keyword of a political term near the figure ("20th ... Congress"). */
 export function keywordNear(e: EnglishReading, keyword: string, tokens: Token[]): boolean {
-  const words: string[] = []
-  for (let t = Math.max(0, e.first - 3); t <= Math.min(tokens.length - 1, e.last + 6); t++) {
-    if (tokens[t].kind === 'word') words.push(tokens[t].lower.replaceAll('-', ' '))
+  // The keyword's words ("five-year" is five, year) in a row among the nearby words.
+  const parts = keyword.split(/[-\s]+/)
+  const last = Math.min(tokens.length - 1, e.last + 6)
+  for (let t = Math.max(0, e.first - 3); t <= last; t++) {
+    if (tokens[t].kind !== 'word' || !tokens[t].lower.startsWith(parts[0])) continue
+    const words = tokens[t].lower.split('-')
+    let k = 0
+    let u = t
+    let w = 0
+    while (k < parts.length && u <= last) {
+      if (w >= words.length) {
+        u++
+        while (u <= last && tokens[u].kind !== 'word') u++
+        if (u > last) break
+        words.splice(0, words.length, ...tokens[u].lower.split('-'))
+        w = 0
+      }
+      if (words[w] !== parts[k]) break
+      w++
+      k++
+    }
+    if (k === parts.length) return true
   }
-  return ` ${words.join(' ')} `.includes(` ${keyword.replaceAll('-', ' ')}`)
+  return false
 }
 
 /** Whether the hours of two clock times agree (15:00 and 3 p.m.; 9:30 and 9: 30). */

@@ -268,7 +268,20 @@ export function readEnglish(x: Extraction, forms: EnglishForms): EnglishReading[
     if (used.has(decade.first)) continue
     reading(decade.first, decade.last, 'decade', decade.value)
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end)
+  out.sort((a, b) => a.start - b.start || a.end - b.end)
+  // "5.25-5.5 percent", "20 to 30 percent": the first end of a range takes the percent sign of the second.
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k]
+    const b = out[k + 1]
+    if (a.kind !== 'number' || a.percent || a.currencies || b.kind !== 'number' || !b.percent) continue
+    const between = b.first - a.last - 1
+    const link = tokens[a.last + 1]
+    if (between === 1 && (link.text === '-' || link.text === '–' || link.lower === 'to' || link.lower === 'and')) {
+      a.percent = true
+      a.raises = true
+    }
+  }
+  return out
 
   /** Numeric dates, clock times and day-first dates with short month names. */
   function readNumber(i: number, t: Token): void {
@@ -533,6 +546,23 @@ export function readEnglish(x: Extraction, forms: EnglishForms): EnglishReading[
         raises: !f.spelled && f.value >= 10,
         first: f.first,
         last
+      })
+      return
+    }
+    // "four decades", "two centuries", "three dozen": a count of the number word's unit.
+    const scale = nextWord === undefined ? undefined : forms.numberWords.get(nextWord.replace(/s$/, ''))
+    if (scale !== undefined && !f.percent && !f.currency && !f.magnitude) {
+      const years = nextWord!.startsWith('decade') || nextWord!.startsWith('centur') || nextWord!.startsWith('millenni')
+      push({
+        start,
+        end: tokens[f.next!].end,
+        kind: 'number',
+        value: f.value * scale,
+        spelled: f.spelled || undefined,
+        raises: false,
+        next: years ? 'years' : undefined,
+        first: f.first,
+        last: f.next!
       })
       return
     }

@@ -56,6 +56,8 @@ export function clockAfter(text: string, run: Run, data: ZhData): ClockReading |
   const mark = text[p]
   if (mark !== '时' && mark !== '点') return undefined
   const half = halfBefore(text, run.start, data)
+  // 一时, 两时: "for a moment", "at one time" unless a half-day word says it is a clock (下午一时).
+  if (run.single && !half) return undefined
   const hour = parseChineseNumber(runText(text, run))
   if (hour === undefined || !Number.isInteger(hour) || hour > 24 || run.hasBig) return undefined
   let q = p + 1

@@ -402,6 +402,8 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
   const vagueRunAt = (i: number, word: string): number => {
     const run = scanRun(text, i)
     const raw = runText(text, run)
+    // 数十, 几百, 数千万: the amount starts with its unit; 数三 is "count three".
+    if (!CN_SMALL.has(raw[0]) && !CN_BIG.has(raw[0])) return run.end
     const value = parseChineseNumber('一' + raw) ?? parseChineseNumber(raw)
     if (value === undefined || run.arabic) return run.end
     let p = run.end
