@@ -12,7 +12,6 @@ import {alignSentences, chineseSentences, paragraphs, type Alignment, type Span,
 import {
   answered,
   answering,
-  compatible,
   currencyAgrees,
   ValueIndex,
   zhKeys,
