@@ -9,15 +9,7 @@ import type {Extraction} from '../../src/extract/index.js'
 import type {ZhData} from '../../src/zh/data.js'
 import type {ZhFigure, ZhReading} from '../../src/zh/figures.js'
 import {alignSentences, chineseSentences, paragraphs, type Alignment, type Span, type Unit} from './alignment.js'
-import {
-  answered,
-  answering,
-  currencyAgrees,
-  ValueIndex,
-  zhKeys,
-  englishKeys,
-  type MatchContext
-} from './matching.js'
+import {answered, answering, currencyAgrees, ValueIndex, zhKeys, englishKeys, type MatchContext} from './matching.js'
 import {englishForms, monthName, required} from './messages.js'
 import {readEnglish, type EnglishReading} from './reading.js'
 
