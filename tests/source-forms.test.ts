@@ -139,7 +139,10 @@ const forms: FormCase[] = [
     'percentage points (百分点)',
     '失业率下降0.3个百分点。',
     ['The jobless rate fell 0.3 percentage points.'],
-    [['The jobless rate fell 3 percentage points.', ['3 percentage points']]]
+    [
+      ['The jobless rate fell 3 percentage points.', ['3 percentage points']],
+      ['The jobless rate fell 0.3 percent.', ['0.3 percent']]
+    ]
   ],
   [
     'a day of the month (日)',
@@ -487,6 +490,7 @@ describe('source-mismatch: a whole story (fixtures/source/harbour)', () => {
     ['a magnitude', '186 million tonnes', '18.6 million tonnes', ['18.6 million tonnes']],
     ['a percentage', 'nearly 40 percent', 'nearly 4 percent', ['4 percent']],
     ['percentage points', '1.3 percentage points', '13 percentage points', ['13 percentage points']],
+    ['percentage points as a percentage', '1.3 percentage points', '1.3 percent', ['1.3 percent']],
     ['a clock time', 'At 9:30 a.m.', 'At 10:30 a.m.', ['10:30 a.m.']],
     ['an ordinal', 'the third Cross-Strait', 'the fourth Cross-Strait', ['fourth']],
     ['an amount', '8.65 billion yuan', '86.5 billion yuan', ['86.5 billion']],
