@@ -342,7 +342,7 @@ function rangeOfE(e: EnglishReading): {lo: number; hi: number} | undefined {
 /**
  * A source figure the English gives with the same number but the wrong kind or
  * currency: 8000元 as "$8,000", the date 11日 as "11" or "11 days", 90后 as
- * "90", 二十大 as "20" or a "20th" with no "Congress".
+ * "90", 二十大 as "20" or a "20th" with no "Congress", 3个百分点 as "3 percent".
  */
 function special(e: EnglishReading, pool: ZhFigure[]): ZhFigure | undefined {
   for (const z of pool) {
@@ -366,6 +366,7 @@ function special(e: EnglishReading, pool: ZhFigure[]): ZhFigure | undefined {
       return z
     }
     if (z.form === 'generation' && e.kind === 'number' && !e.percent && e.value === z.value % 100) return z
+    if (z.kind === 'percent' && !z.form && e.kind === 'number' && e.percent && e.value === z.value) return z
     if (z.term && z.kind === 'ordinal' && (e.kind === 'number' || e.kind === 'ordinal') && e.value === z.value) return z
   }
   return undefined

@@ -98,6 +98,9 @@ export function compatible(z: ZhFigure, e: EnglishReading, context: MatchContext
     case 'cardinal':
       return cardinal(z, e, context)
     case 'percent':
+      // 3个百分点 is "3 percentage points", not "3 percent" (and 3% is not 3 points).
+      if (e.kind === 'number' && e.percent && Boolean(e.points) !== Boolean(z.points) && z.form !== 'fraction')
+        return false
       if (e.kind === 'number' && e.percent)
         return z.form === 'fraction' ? Math.abs(e.value - z.value) <= 1 : valueOf(z, e.value)
       if (e.kind === 'fraction') return Math.abs(e.value * 100 - z.value) <= 1
