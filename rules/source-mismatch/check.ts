@@ -180,6 +180,18 @@ export function checkTranslation(
       const by = explainedBy.get(e)
       if (by) {
         if (e.kind === 'date') monthCheck(e, by)
+        // "10 found" is rendered by 10年 only weakly (no word of its unit follows): a day of this
+        // stretch given as a bare number (记者10日) is the better reading.
+        const weak =
+          e.kind === 'number' &&
+          e.next !== undefined &&
+          !data.enUnitClass.has(e.next) &&
+          by.every((z) => z.unit !== undefined && data.zhUnitClass.has(z.unit))
+        const day = weak ? special(e, poolOf(u)) : undefined
+        if (day && day.kind === 'date') {
+          used.add(day)
+          findings.push(paired(e, day))
+        }
         continue
       }
       // A wrong rendering of a figure of this stretch comes first; then what accounts for
