@@ -4,6 +4,7 @@
  * (wrong magnitude, wrong ordinal, a dropped figure with a unit, swapped digits,
  * a wrong year, a wrong currency ...) that must be caught at the right place.
  */
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {lintText, read} from './helpers.js'
 
@@ -471,6 +472,118 @@ describe('source-mismatch: hostile input', () => {
     expect(second).toEqual(first)
     const paragraphs = await check('甲。\n\n'.repeat(400) + '有5家。', 'A.\n\n'.repeat(300) + 'There are 5 companies.')
     expect(paragraphs).toEqual([])
+  })
+})
+
+describe('source-mismatch: arbitrary pairs (fast-check)', () => {
+  const zhPieces = [
+    '一',
+    '十',
+    '百',
+    '万',
+    '亿',
+    '两',
+    '第',
+    '届',
+    '个',
+    '年',
+    '月',
+    '日',
+    '时',
+    '分',
+    '点',
+    '半',
+    '成',
+    '倍',
+    '余',
+    '近',
+    '上',
+    '数',
+    '几',
+    '%',
+    '百分之',
+    '个百分点',
+    '元',
+    '美元',
+    '。',
+    '\n\n',
+    '0',
+    '3',
+    '12',
+    '.',
+    '-',
+    '至',
+    '/',
+    ':',
+    '后',
+    '大',
+    '共识',
+    '双',
+    'RM',
+    'km',
+    '萬',
+    '兩',
+    '今年',
+    '当天',
+    '二十大',
+    '十四五'
+  ]
+  const enPieces = [
+    '1',
+    '12',
+    '300',
+    '1,000',
+    '2.5',
+    'million',
+    'billion',
+    'percent',
+    '%',
+    'the',
+    '20th',
+    'fourth',
+    'twice',
+    '19-fold',
+    'times',
+    'half',
+    'a third',
+    'dozens',
+    'US$',
+    '$',
+    '£',
+    'yuan',
+    'Level II',
+    'Sunday',
+    'June',
+    'to',
+    '-',
+    '9: 30',
+    'a.m.',
+    '2023',
+    'post-90s',
+    'Congress',
+    '.',
+    '\n\n',
+    'pounds',
+    'kg',
+    'decades',
+    '(',
+    ')'
+  ]
+  const text = (pieces: string[]) =>
+    fc.array(fc.constantFrom(...pieces), {maxLength: 60}).map((parts) => parts.join(' '))
+
+  it('never throws, keeps ranges inside the English, and gives the same messages twice', async () => {
+    await fc.assert(
+      fc.asyncProperty(text(zhPieces), text(enPieces), async (zh, en) => {
+        const first = await check(zh, en)
+        expect(await check(zh, en)).toEqual(first)
+        for (const m of first) {
+          expect(en.includes(m.text)).toBe(true)
+          expect(m.reason).toMatch(/^(Unexpected|Missing figure)/)
+        }
+      }),
+      {numRuns: 60, seed: 13}
+    )
   })
 })
 
