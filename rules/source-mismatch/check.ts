@@ -24,6 +24,9 @@ export interface Finding {
   source?: {start: number; end: number}
 }
 
+/** Unrendered source figures of one unit that a wrong English figure is compared with. */
+const MAX_CANDIDATES = 64
+
 /** English readings that never stand for a figure on their own. */
 const ANSWER_ONLY = new Set(['digits', 'vague', 'month', 'weekday', 'relative', 'whole', 'fraction', 'decade'])
 
@@ -128,10 +131,17 @@ export function checkTranslation(
     return conversion(e, u)
   }
 
+  /** Where each English reading stands in its unit's list (for its neighbours). */
+  const positionInUnit = new Map<EnglishReading, number>()
+  enOf.forEach((list) => list.forEach((e, k) => positionInUnit.set(e, k)))
+
   /** A figure in another currency beside one the English renders: a conversion it adds. */
   const conversion = (e: EnglishReading, u: number): boolean => {
     if (!e.currencies || e.percent) return false
-    for (const f of enOf[u]) {
+    const list = enOf[u]
+    const at = positionInUnit.get(e) ?? 0
+    // Only the readings next to it can be what it converts (a few tokens away).
+    for (const f of list.slice(Math.max(0, at - 3), at + 4)) {
       if (f === e || !f.currencies || f.currencies.some((c) => e.currencies!.includes(c))) continue
       const gapStart = f.last < e.first ? f.last + 1 : e.last + 1
       const gapEnd = f.last < e.first ? e.first : f.first
@@ -159,21 +169,36 @@ export function checkTranslation(
   }
 
   /** A source figure the stretch does not render, rendered elsewhere (moved or repeated). */
+  const elsewhere = new Map<ZhFigure, boolean>()
   const answeredElsewhere = (z: ZhFigure, u: number): boolean => {
+    const known = elsewhere.get(z)
+    if (known !== undefined) return known
     const anywhere = distinctive(z)
+    let found = false
     for (const e of answering(z, enIndex, context)) {
       const eu = unitOfE.get(e)!
-      if (eu !== u && (anywhere || neighbours(eu, u))) return true
+      if (eu !== u && (anywhere || neighbours(eu, u))) found = true
     }
-    return false
+    elsewhere.set(z, found)
+    return found
   }
 
   const findings: Finding[] = []
   const unanswered = units.map((_, u) => zhOf[u].filter((z) => !answeredInUnit.has(z)))
   /** Source figures already named as what a wrong English figure renders. */
   const used = new Set<ZhFigure>()
-  const poolOf = (u: number) =>
-    u >= 0 && u < units.length ? unanswered[u].filter((z) => !used.has(z) && !answeredElsewhere(z, u)) : []
+  /** The source figures of a unit a wrong English figure may stand for (computed once per unit). */
+  const pools = new Map<number, ZhFigure[]>()
+  const poolOf = (u: number): ZhFigure[] => {
+    if (u < 0 || u >= units.length) return []
+    let pool = pools.get(u)
+    if (!pool) {
+      // A bounded number of candidates per unit keeps a hostile one-paragraph story linear.
+      pool = unanswered[u].filter((z) => !answeredElsewhere(z, u)).slice(0, MAX_CANDIDATES)
+      pools.set(u, pool)
+    }
+    return pool.filter((z) => !used.has(z))
+  }
   units.forEach((_, u) => {
     for (const e of enOf[u]) {
       if (ANSWER_ONLY.has(e.kind)) continue
@@ -302,9 +327,11 @@ export function checkTranslation(
 
   /** The first word of the English sentence at the same relative place as the source figure. */
   function anchorFor(z: ZhFigure, unit: Unit): Span {
-    const sentences = x.prose.sentences.filter(
-      (s) => s.start >= unit.en.start && s.start < Math.max(unit.en.end, unit.en.start + 1)
-    )
+    const all = x.prose.sentences
+    const first = lowerBound(all, unit.en.start)
+    let last = first
+    while (last < all.length && all[last].start < Math.max(unit.en.end, unit.en.start + 1)) last++
+    const sentences = all.slice(first, last)
     const share = (z.start - unit.zh.start) / Math.max(1, unit.zh.end - unit.zh.start)
     const sentence = sentences[Math.min(sentences.length - 1, Math.floor(share * sentences.length))]
     const from = sentence ? sentence.start : unit.en.start
@@ -314,6 +341,18 @@ export function checkTranslation(
     }
     return {start: from, end: from}
   }
+}
+
+/** The first span starting at or after `offset` (spans sorted by start). */
+function lowerBound(spans: Span[], offset: number): number {
+  let lo = 0
+  let hi = spans.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (spans[mid].start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /**
