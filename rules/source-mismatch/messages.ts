@@ -117,12 +117,16 @@ export function englishForms(z: ZhFigure, unitWords?: Map<string, Set<string>>):
   if (words) {
     // 10公斤: "10 kg"; 30年: "30 years".
     const list = [...words]
+    // A two-letter symbol (km, kg, mm), else the plural word ("tonnes", "years").
     const word =
       z.value === 1
         ? list.find((w) => !w.endsWith('s'))
-        : (list.find((w) => w.length <= 2) ?? list.find((w) => w.endsWith('s')))
+        : (list.find((w) => w.length === 2) ?? list.find((w) => w.endsWith('s')))
     if (word) return formatEnglish(z.value).map((form) => `${form} ${word}`)
   }
+  // 18mm, 500ML: the Latin unit as written.
+  if (z.unit !== undefined && /^[A-Za-z]+$/.test(z.unit))
+    return formatEnglish(z.value).map((form) => `${form} ${z.unit}`)
   return formatEnglish(z.value).map(money)
 }
 
