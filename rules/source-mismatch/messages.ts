@@ -125,8 +125,7 @@ export function englishForms(z: ZhFigure, unitWords?: Map<string, Set<string>>):
     if (word) return formatEnglish(z.value).map((form) => `${form} ${word}`)
   }
   // 18mm, 500ML: the Latin unit as written.
-  if (z.unit !== undefined && /^[a-z]+$/i.test(z.unit))
-    return formatEnglish(z.value).map((form) => `${form} ${z.unit}`)
+  if (z.unit !== undefined && /^[a-z]+$/i.test(z.unit)) return formatEnglish(z.value).map((form) => `${form} ${z.unit}`)
   return formatEnglish(z.value).map(money)
 }
 
