@@ -15,13 +15,13 @@
  *
  * How the Chinese is read: src/zh (magnitudes with no digit such as 上万, 万名,
  * 百亿元, 数十, 几百; approximations 近, 约, 超, 逾, 多, 余, 左右; ranges 七八十
- * and 1.6万至1.7万; fractions 三分之一; 成; 倍; 百分点; dates, clock times and
+ * and 2.4万至2.6万; fractions 三分之一; 成; 倍; 百分点; dates, clock times and
  * 第; traditional characters; words with numerals that are not figures, such
  * as 一带一路, 一些, 统一, 十分, 万一 and set phrases; political numbering such
  * as 二十大, 十四五, 九二共识). How the English is read: digits, words ("the
  * fourth", "a dozen", "twice", "19-fold", "half", "tens of thousands"), Roman
  * numerals after "Level" or "War", weekdays for a day of the month, month
- * names, "a.m."/"p.m." times and ranges ("December 8 to 12").
+ * names, "a.m."/"p.m." times and ranges ("May 3 to 5").
  *
  * Alignment: paragraph by paragraph when both texts have the same number of
  * paragraphs; otherwise sentence by sentence, by their figures and their
@@ -32,19 +32,19 @@
  * numbers are in MEASURE.md):
  * - an English figure the source has with another value, magnitude, currency,
  *   unit or kind; the message names the source figure and offers its English
- *   forms (`US$7 billion` for 3800亿美元; `81 percent` for 18%; `21st` for
- *   二十大; `$8,000` for 8000元; `10 pounds` for 10公斤; `11` or `11 days` for
- *   the date 11日; `90` for 90后; `20` for 二十大);
- * - a numbered political term rendered without its name (`20th ... Seminar`
- *   for 二十大: the English needs "Congress" beside the 20th);
+ *   forms (`US$7 billion` for 3800亿美元; `81 percent` for 18%; `19th` for
+ *   二十大; `$6,000` for 6000元; `10 pounds` for 10公斤; `15` or `15 days` for
+ *   the date 15日; `80` for 80后; `20` for 二十大);
+ * - a numbered political term rendered without its name (`the 20th spirit`
+ *   for 二十大精神: the English needs "Congress" beside the 20th);
  * - an English figure the source does not have at all (a digit figure of 10 or
  *   more, an amount, a percentage, an ordinal, a year, a date);
- * - a month the English adds to a day the source gives alone (`August 8` for
- *   8日) when neither the source nor the dateline names any month;
+ * - a month the English adds to a day the source gives alone (`June 12` for
+ *   12日) when neither the source nor the dateline names any month;
  * - a source figure the translation lost, for the classes where a lost figure
  *   measured as an error: amounts, percentages, counts of 10 or more with a
  *   unit or measure word, multiples (倍), ordinals, years, political terms,
- *   dates and days (12月8日, 26日). The message points at the start of the
+ *   dates and days (5月3日, 26日). The message points at the start of the
  *   English sentence where the figure should be.
  *
  * It stays silent on: a figure the English repeats from another paragraph, or
@@ -52,7 +52,7 @@
  * a day written as a weekday ("on Sunday" for 26日) or as "today"; the year
  * the English writes for 今年 or 去年, the date it writes for 当天; a currency
  * conversion the English adds beside a figure it renders ("US$7.5 billion
- * (£6.2 billion)"); unit conversions (10斤 as 5 kg, 公里 as miles); spelled-out
+ * (£6.2 billion)"); unit conversions (6斤 as 3 kg, 公里 as miles); spelled-out
  * small numbers; months alone, clock times, decades, bare numbers with no unit
  * (codes, service numbers), counts under 10, numerals written as words (一家,
  * 两国, 万名), indefinite amounts (上万, 数十), fractions and generations that

@@ -206,7 +206,7 @@ export function checkTranslation(
       if (by) {
         if (e.kind === 'date') monthCheck(e, by)
         // "10 found" is rendered by 10年 only weakly (no word of its unit follows): a day of this
-        // stretch given as a bare number (记者10日) is the better reading.
+        // stretch given as a bare number (记者15日) is the better reading.
         const weak =
           e.kind === 'number' &&
           e.next !== undefined &&
@@ -259,11 +259,11 @@ export function checkTranslation(
   })
   return findings.sort((a, b) => a.start - b.start || a.end - b.end)
 
-  /** A month the English adds to a day the source gives alone (8日 as "August 8"). */
+  /** A month the English adds to a day the source gives alone (12日 as "June 12"). */
   function monthCheck(e: EnglishReading, by: ZhFigure[]): void {
     if (e.month === undefined || by.some((z) => z.kind !== 'date' || z.month !== undefined || z.form !== undefined))
       return
-    // Only where the source and the dateline name no month at all: a translator resolves 8日 to the story's month.
+    // Only where the source and the dateline name no month at all: a translator resolves 12日 to the story's month.
     if (sourceMonths.size > 0) return
     if (reading.relativeDays.length > 0) return
     const z = by[0]
@@ -392,8 +392,8 @@ function rangeOfE(e: EnglishReading): {lo: number; hi: number} | undefined {
 
 /**
  * A source figure the English gives with the same number but the wrong kind or
- * currency: 8000元 as "$8,000", the date 11日 as "11" or "11 days", 90后 as
- * "90", 二十大 as "20" or a "20th" with no "Congress", 3个百分点 as "3 percent".
+ * currency: 6000元 as "$6,000", the date 15日 as "15" or "15 days", 80后 as
+ * "80", 二十大 as "20" or a "20th" with no "Congress", 3个百分点 as "3 percent".
  */
 function special(e: EnglishReading, pool: ZhFigure[]): ZhFigure | undefined {
   for (const z of pool) {

@@ -2,8 +2,8 @@
  * When an English reading renders a Chinese one: the same value in a form a
  * translator uses (3800亿美元 = US$380 billion, 六成 = 60%, 第4次 = the
  * fourth, 19倍 = 19 times or 20-fold, 26日 = the 26th or Sunday, 9时30分 =
- * 9:30 a.m., 一万六七千 = 16,000 to 17,000, 上万 = tens of thousands, 90后 =
- * the post-90s, 二十大 = the 20th Party Congress, 10斤 = 5 kg), and the
+ * 9:30 a.m., 一万五六千 = 15,000 to 16,000, 上万 = tens of thousands, 90后 =
+ * the post-90s, 二十大 = the 20th Party Congress, 6斤 = 3 kg), and the
  * indexes that find candidates by value so a whole story is matched in time
  * linear in its figures.
  */

@@ -6,7 +6,7 @@
  * A source figure the translation lost is reported only for the classes that
  * measured worth it: amounts (a currency), percentages, counts of 10 and more
  * with a unit or measure word, multiples (倍), ordinals, years, numbered
- * political terms, and dates and days (12月8日, 26日). Not for months alone,
+ * political terms, and dates and days (5月3日, 26日). Not for months alone,
  * clock times, decades, bare numbers with no unit (codes, service and model
  * numbers), counts under 10, numerals written as words (一家, 两国, 万名,
  * 百分百), indefinite amounts (上万, 数十), fractions, generations or named
@@ -34,7 +34,7 @@ export function required(z: ZhFigure): boolean {
     case 'year':
       return true
     case 'date':
-      // A date or a day (12月8日, 26日), not a month alone: a lost date is a lost fact once
+      // A date or a day (5月3日, 26日), not a month alone: a lost date is a lost fact once
       // the dateline, a repetition and a weekday count as renderings.
       return z.day !== undefined
     default:

@@ -6,8 +6,8 @@
  * "19-fold", "twice"), fractions ("a third", "half"), indefinite amounts
  * ("dozens", "tens of thousands"), words for numbers ("a dozen", "centenary"),
  * clock times ("9:30 a.m.", "9: 30", "3pm"), day-first dates with short month
- * names ("11 Feb"), day ranges ("December 8 to 12"), numeric dates
- * ("2023-02-11"), month and weekday names, and digits inside words
+ * names ("9 Mar"), day ranges ("May 3 to 5"), numeric dates
+ * ("2019-07-04"), month and weekday names, and digits inside words
  * ("COVID-19", "post-90s"). Nothing here reads the text for numbers a second
  * time: every reading starts from a token.
  */
@@ -225,7 +225,7 @@ export function readEnglish(x: Extraction, forms: EnglishForms): EnglishReading[
   ) => push({start: tokens[first].start, end: tokens[last].end, kind, value, raises: false, first, last, ...extra})
 
   // Dates from the extraction ("September 9", "9 September 2023"), then the day of a
-  // range after them ("December 8 to 12", "December 8-12").
+  // range after them ("May 3 to 5", "May 3-5").
   for (const date of x.dates) {
     const first = x.tokenAt(date.start)
     let last = first
@@ -287,7 +287,7 @@ export function readEnglish(x: Extraction, forms: EnglishForms): EnglishReading[
   function readNumber(i: number, t: Token): void {
     const digits = t.digits ?? ''
     const suffix = t.suffix?.toLowerCase()
-    // 2023-02-11, 2023/2/11
+    // 2019-07-04, 2018/3/9
     if (/^\d{4}$/.test(digits) && !suffix) {
       const sep = tokens[i + 1]?.text
       if (
@@ -309,7 +309,7 @@ export function readEnglish(x: Extraction, forms: EnglishForms): EnglishReading[
         }
       }
     }
-    // 13:09, 13:09:10, 9.30am, 3pm, 9 a.m., 9: 30
+    // 14:25, 14:25:30, 9.30am, 3pm, 9 a.m., 9: 30
     if (digits.includes(':')) {
       const parts = digits.split(':')
       if (parts.length <= 3 && parts.every((p) => /^\d{1,2}$/.test(p)) && parts.slice(1).every((p) => p.length === 2)) {
@@ -347,7 +347,7 @@ export function readEnglish(x: Extraction, forms: EnglishForms): EnglishReading[
           return
         }
       }
-      // 11 Feb, 11 Feb.
+      // 9 Mar, 9 Mar.
       const month = word(i + 1)
       if (m === undefined && !suffix && month && SHORT_MONTHS.has(month) && tokens[i + 1].text[0] !== month[0]) {
         const day = hour

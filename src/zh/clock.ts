@@ -1,6 +1,6 @@
 /**
  * Clock times and numeric dates in Chinese copy: 9时30分, 上午9点半, 九点三十分,
- * 19:06, 13:09:10, 2023-02-11, 2023/2/11. Each reader looks at a bounded number
+ * 20:45, 13:05:40, 2019-07-04, 2018/3/9. Each reader looks at a bounded number
  * of characters after a numeral run.
  */
 import type {ZhData} from './data.js'
@@ -95,7 +95,7 @@ function valid(hour: number, minute: number): boolean {
   return Number.isInteger(hour) && hour >= 0 && hour <= 24 && Number.isInteger(minute) && minute >= 0 && minute < 60
 }
 
-/** 19:06 or 13:09:10 after an Arabic run (hour up to 24, two-digit minutes). */
+/** 20:45 or 13:05:40 after an Arabic run (hour up to 24, two-digit minutes). */
 export function colonTimeAt(text: string, run: Run): ClockReading | undefined {
   const p = run.end
   if (text[p] !== ':' && text[p] !== '：') return undefined
@@ -112,7 +112,7 @@ export function colonTimeAt(text: string, run: Run): ClockReading | undefined {
   return {start: run.start, end, value: hour, hour, minute}
 }
 
-/** 2023-02-11, 2023/2/11, 2021.6.11: a date written with numbers only. */
+/** 2019-07-04, 2018/3/9, 2020.5.20: a date written with numbers only. */
 export function isoDateAt(
   text: string,
   i: number

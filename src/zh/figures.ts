@@ -33,8 +33,8 @@
  * - A magnitude with no digit (万名, 千亿, 百年, 近千家, 每万人) is a figure with
  *   `word: true`; after 上, 数, 几 or 成 (上万, 数十, 几百) and before 几 (十几)
  *   it is a `vague` reading: an amount of that order, from `lo` to `hi`.
- * - Two neighbouring digits are "this or the next" (七八十: 70 to 80, 一万六七千:
- *   16,000 to 17,000): a figure with `lo` and `hi`; so are A至B ranges, where A
+ * - Two neighbouring digits are "this or the next" (七八十: 70 to 80, 一万五六千:
+ *   15,000 to 16,000): a figure with `lo` and `hi`; so are A至B ranges, where A
  *   takes B's magnitude and unit when it has none (1.6至1.7万元).
  * Arabic numerals are always figures, except when they touch a Latin letter
  * that is not a unit (5G, G20, COVID-19, windows11): those are `name` readings.
@@ -45,7 +45,7 @@
  * `fraction` (三分之一), `term` (二十大: the 20th Party Congress; 十四五: the
  * 14th Five-Year Plan; 九二共识: the 1992 Consensus), `generation` (90后),
  * `named` dates (五四, 双十一, and 3-4 digit day names like 618), `name` digits.
- * Times (9时30分, 下午3点半, 19:06) are figures of kind `time`; 六成 is 60%.
+ * Times (9时30分, 下午3点半, 20:45) are figures of kind `time`; 六成 is 60%.
  */
 import {parseChineseNumber} from './numerals.js'
 import {zhData, type ZhApprox, type ZhData} from './data.js'
@@ -309,7 +309,7 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
     return base + d <= referenceYear ? base + d : base - 100 + d
   }
 
-  /** 百分之 at i: a percentage written out (百分之十八, 百分之七八十). */
+  /** 百分之 at i: a percentage written out (百分之十八, 百分之六七十). */
   const percentWord = (i: number): number => {
     const j = i + 3
     if (text[j] === '百' && !startsRun(text[j + 1])) {
@@ -326,7 +326,7 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
     return run.end
   }
 
-  /** 百分百, 百分二百: a colloquial percentage ("give it 100%"), often a figure of speech. */
+  /** 百分百, 百分三百: a colloquial percentage ("give it 100%"), often a figure of speech. */
   const colloquialPercent = (i: number): number | undefined => {
     if (text[i + 2] === '百' && !startsRun(text[i + 3])) {
       return push({start: i, end: i + 3, value: 100, kind: 'percent', word: true})
@@ -545,7 +545,7 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
       return push({start, end: unit ? p + unit.length : run.end, value, kind: 'ordinal', unit, word})
     }
 
-    // Clock times: 9时30分, 下午3点, 19:06.
+    // Clock times: 9时30分, 下午3点, 20:45.
     const colon = run.arabic && !run.hasBig ? colonTimeAt(text, run) : undefined
     if (colon) return push({...colon, start: colon.start, kind: 'time'})
     const clock = clockAfter(text, run, data)
@@ -685,7 +685,7 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
       }
     }
 
-    // 余/多 between the numeral and a big unit or unit: 2000余家, 3000多万人, 十多个; 20+人.
+    // 余/多 between the numeral and a big unit or unit: 2000余家, 3000多万人, 十多个; 30+人.
     let approx: ZhApprox | undefined
     let total = value
     if ((next === '+' || next === '＋') && run.arabic) {
@@ -920,7 +920,7 @@ function placeBelow(raw: string): number | undefined {
   return undefined
 }
 
-/** 618, 1111, 0418: a day named by its month and day digits. */
+/** 618, 1111, 0520: a day named by its month and day digits. */
 function dayNumber(digits: string): [number, number] | undefined {
   if (digits.length < 3 || digits.length > 4 || !/^\d+$/.test(digits)) return undefined
   for (const split of digits.length === 3 ? [1] : [2]) {

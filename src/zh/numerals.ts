@@ -354,7 +354,7 @@ function parseUnits(toks: Tok[]): Dec | undefined {
     if (num.liang && !alone) return undefined
     if (!alone && !num.afterZero && !num.decimal && lastUnit >= 100n) {
       // 一千五 = 1500, 一万五 = 15000: a last bare digit counts in the next lower place.
-      // An Arabic group of two or more digits is literal (2万4801 = 24801); one Arabic
+      // An Arabic group of two or more digits is literal (3万2500 = 32500); one Arabic
       // digit (2万5) is ambiguous and not read.
       if (num.arabic) {
         if (num.v.m < 10n) return undefined

@@ -173,8 +173,8 @@ export function intAt(text: string, j: number): {end: number; value: number; run
 }
 
 /**
- * Two neighbouring digits for "this or the next" (七八十: 70 to 80, 一万六七千:
- * 16,000 to 17,000, 十五六: 15 or 16, 两三: 2 or 3): the two readings, each
+ * Two neighbouring digits for "this or the next" (七八十: 70 to 80, 一万五六千:
+ * 15,000 to 16,000, 十五六: 15 or 16, 两三: 2 or 3): the two readings, each
  * with one of the digits, or undefined.
  */
 export function adjacentRange(raw: string): {lo: number; hi: number} | undefined {

@@ -1,6 +1,6 @@
 /**
  * Numerals that name something rather than count it: numbered political terms
- * (二十大: the 20th Party Congress; 十九届六中全会: the sixth plenary session;
+ * (二十大: the 20th Party Congress; 十八届三中全会: the third plenary session;
  * 十四五: the 14th Five-Year Plan; 九二共识: the 1992 Consensus), generations by
  * birth years (90后: the post-90s) and dates named by their numbers (五四,
  * 九一八, 双十一). The words come from data/zh.yaml.
