@@ -10,6 +10,7 @@ import {fileURLToPath} from 'node:url'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const {readData} = await import(path.join(root, 'dist/src/knowledge/files.js'))
 const {compileLexicon} = await import(path.join(root, 'dist/src/knowledge/lexicon.js'))
+const {compileZhData} = await import(path.join(root, 'dist/src/zh/data.js'))
 const {mergeKnowledgeFile, emptyKnowledge} = await import(path.join(root, 'dist/src/knowledge/base.js'))
 
 const out = path.join(root, 'dist', 'data')
@@ -22,6 +23,7 @@ for (const name of fs
   const display = `data/${name}`
   const located = readData(path.join(root, 'data', name), display, {compiled: false})
   if (name === 'lexicon.yaml') compileLexicon(located.value, display, located.lineOf)
+  else if (name === 'zh.yaml') compileZhData(located.value, display, located.lineOf)
   else mergeKnowledgeFile(knowledge, located, display)
   fs.writeFileSync(path.join(out, name.replace(/\.yaml$/, '.json')), JSON.stringify(located.value))
 }

@@ -35,6 +35,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
+import {byText, bySegment, keyOf, MAX_SHIFT, readMtDev} from './lib/mt-dev.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repoRoot = path.resolve(here, '..')
@@ -51,7 +52,6 @@ for (const arg of args) {
 /** A fixed "today" (the tests' value), so the output does not change with the clock. */
 const TODAY = '2026-11-29'
 const CONTEXT = 60
-const MAX_SHIFT = 3
 
 const mtDir = process.env.COPYDESK_CORPUS
   ? path.resolve(process.env.COPYDESK_CORPUS)
@@ -78,136 +78,13 @@ const {lint, loadKnowledge, ruleIds} = await import(pathToFileURL(entry).href)
 
 // ---------------------------------------------------------------- reading
 
-/** Rows of a TSV file as arrays of fields (tabs only; no quote handling). */
-function readTsv(file) {
-  const lines = fs.readFileSync(file, 'utf8').split('\n')
-  if (lines.at(-1) === '') lines.pop()
-  const header = lines.shift().replace(/\r$/, '').split('\t')
-  return {header, rows: lines.map((line) => line.replace(/\r$/, '').split('\t'))}
-}
-
-function columns(header, names, file) {
-  const at = {}
-  for (const name of names) {
-    at[name] = header.indexOf(name)
-    if (at[name] < 0) {
-      console.error(`measure: ${file} has no column \`${name}\``)
-      process.exit(2)
-    }
+const {segments, notes} = readMtDev(mtDir, {
+  raw: rawMode,
+  fail: (message) => {
+    console.error(`measure: ${message}`)
+    process.exit(2)
   }
-  return at
-}
-
-const QUOTED = /^"(?:[^"]|"")*"$/
-const isQuoted = (s) => s.length >= 2 && QUOTED.test(s)
-const unquote = (s) => s.slice(1, -1).replaceAll('""', '"')
-const keyOf = (doc, seg, system) => `${doc}\t${seg}\t${system}`
-const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0)
-const bySegment = (a, b) =>
-  byText(a.doc, b.doc) || Number(a.seg) - Number(b.seg) || byText(a.seg, b.seg) || byText(a.system, b.system)
-
-const notes = {
-  segmentRows: 0,
-  segmentRowsWithExtraFields: 0,
-  duplicateSegments: 0,
-  errorRows: 0,
-  errorRowsWithExtraFields: 0,
-  errorRowsNoSegment: 0,
-  targetSpans: 0,
-  quotedTargets: 0,
-  quotedTargetsUnquoted: 0,
-  spansExact: 0,
-  spansShifted: 0,
-  spansUnverified: 0
-}
-
-const seg = readTsv(segmentsPath)
-const sc = columns(seg.header, ['doc_id', 'seg_id', 'system', 'target_en'], 'segments.tsv')
-/** @type {Map<string, {doc: string, seg: string, system: string, stored: string, text: string, spans: any[]}>} */
-const segments = new Map()
-for (const f of seg.rows) {
-  notes.segmentRows++
-  if (f.length !== seg.header.length) notes.segmentRowsWithExtraFields++
-  const s = {
-    doc: f[sc.doc_id],
-    seg: f[sc.seg_id],
-    system: f[sc.system],
-    stored: f[sc.target_en] ?? '',
-    text: '',
-    spans: []
-  }
-  const key = keyOf(s.doc, s.seg, s.system)
-  if (segments.has(key)) {
-    notes.duplicateSegments++
-    continue
-  }
-  segments.set(key, s)
-}
-
-const err = readTsv(errorsPath)
-const ec = columns(
-  err.header,
-  ['doc_id', 'seg_id', 'system', 'category', 'severity', 'span_side', 'span_text', 'span_start', 'span_end'],
-  'errors.tsv'
-)
-for (const f of err.rows) {
-  notes.errorRows++
-  if (f.length !== err.header.length) notes.errorRowsWithExtraFields++
-  if (f[ec.span_side] !== 'target') continue
-  const s = segments.get(keyOf(f[ec.doc_id], f[ec.seg_id], f[ec.system]))
-  if (!s) {
-    notes.errorRowsNoSegment++
-    continue
-  }
-  const spanText = f[ec.span_text]
-  s.spans.push({
-    category: f[ec.category],
-    severity: f[ec.severity],
-    storedText: spanText,
-    texts: !rawMode && isQuoted(spanText) ? [spanText, unquote(spanText)] : [spanText],
-    start: Number(f[ec.span_start]),
-    end: Number(f[ec.span_end])
-  })
-  notes.targetSpans++
-}
-
-/** How many of the spans' texts sit exactly at their offsets in `text`. */
-const agreement = (text, spans) => spans.filter((sp) => sp.texts.includes(text.slice(sp.start, sp.end))).length
-
-/** Where a span really is in `text`: as given, moved by up to MAX_SHIFT, or as given (unverified). */
-function place(text, sp) {
-  const clamp = (n) => Math.max(0, Math.min(n, text.length))
-  if (rawMode) return {start: clamp(sp.start), end: clamp(sp.end), how: 'as-given'}
-  if (sp.texts.includes(text.slice(sp.start, sp.end))) return {start: sp.start, end: sp.end, how: 'exact'}
-  for (let d = 1; d <= MAX_SHIFT; d++) {
-    for (const shift of [-d, d]) {
-      for (const t of sp.texts) {
-        const start = sp.start + shift
-        if (t.length > 0 && start >= 0 && text.slice(start, start + t.length) === t)
-          return {start, end: start + t.length, how: 'shifted'}
-      }
-    }
-  }
-  return {start: clamp(sp.start), end: clamp(sp.end), how: 'unverified'}
-}
-
-for (const s of segments.values()) {
-  s.text = s.stored
-  if (!rawMode && isQuoted(s.stored)) {
-    notes.quotedTargets++
-    const unquoted = unquote(s.stored)
-    if (agreement(unquoted, s.spans) >= agreement(s.stored, s.spans)) {
-      s.text = unquoted
-      notes.quotedTargetsUnquoted++
-    }
-  }
-  for (const sp of s.spans) {
-    Object.assign(sp, {at: place(s.text, sp)})
-    if (sp.at.how === 'exact') notes.spansExact++
-    else if (sp.at.how === 'shifted') notes.spansShifted++
-    else if (sp.at.how === 'unverified') notes.spansUnverified++
-  }
-}
+})
 
 // ---------------------------------------------------------------- subsets
 

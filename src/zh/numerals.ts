@@ -50,6 +50,9 @@ function toNumber(d: Dec): number {
   return Number(`${digits.slice(0, -d.s)}.${digits.slice(-d.s)}`)
 }
 
+/** Up to fifteen ASCII digits, optionally with decimals: read directly. */
+const PLAIN_DIGITS = /^\d{1,15}(?:\.\d{1,6})?$/
+
 /** Longer numerals than this are not figures (and would cost quadratic bigint work). */
 const MAX_LENGTH = 64
 
@@ -351,8 +354,14 @@ function parseUnits(toks: Tok[]): Dec | undefined {
     if (num.liang && !alone) return undefined
     if (!alone && !num.afterZero && !num.decimal && lastUnit >= 100n) {
       // 一千五 = 1500, 一万五 = 15000: a last bare digit counts in the next lower place.
-      if (num.arabic) return undefined
-      tail = times(num.v, lastUnit / 10n)
+      // An Arabic group of two or more digits is literal (3万2500 = 32500); one Arabic
+      // digit (2万5) is ambiguous and not read.
+      if (num.arabic) {
+        if (num.v.m < 10n) return undefined
+        tail = num.v
+      } else {
+        tail = times(num.v, lastUnit / 10n)
+      }
     } else {
       if (num.afterZero && lastSmall <= 10) return undefined
       tail = num.v
@@ -374,6 +383,8 @@ function parseUnits(toks: Tok[]): Dec | undefined {
 export function parseChineseNumber(s: string): number | undefined {
   const trimmed = s.trim()
   if (trimmed === '' || trimmed.length > MAX_LENGTH) return undefined
+  // Plain ASCII digits (the common case): exact as a JavaScript number below 2^53.
+  if (PLAIN_DIGITS.test(trimmed)) return Number(trimmed)
   let folded = ''
   for (const ch of trimmed) folded += foldNumeralChar(ch)
 
