@@ -50,12 +50,15 @@ export function loadBundle({useCache = true} = {}) {
   return {script, exports: module.exports}
 }
 
-/** The command's `main`: from the bundle when it is current, else from the compiled modules. */
-export async function loadMain() {
+/** Whether the bundle exists and is not older than the compiled modules. */
+export function bundleIsCurrent() {
   const bundled = mtime(bundlePath)
   const modules = mtime(modulesEntry)
-  if (bundled !== undefined && (modules === undefined || bundled >= modules)) {
-    return loadBundle().exports.main
-  }
+  return bundled !== undefined && (modules === undefined || bundled >= modules)
+}
+
+/** The command's `main`: from the bundle when it is current, else from the compiled modules. */
+export async function loadMain() {
+  if (bundleIsCurrent()) return loadBundle().exports.main
   return (await import('../dist/src/cli/main.js')).main
 }

@@ -15,6 +15,8 @@ import {parseOptions, UsageError, type CliOptions} from './options.js'
 import {configErrorIn, isLintMessage, report} from './report.js'
 import {findInputs, lintInputs} from './run.js'
 import {serve} from './serve.js'
+// For bin/archive-worker.js: the archive workers start from the same bundle as the command.
+export {serveArchiveTasks} from './archive/worker-loop.js'
 import {createResolver} from './settings.js'
 import {GitError, keepChangedLines} from './since.js'
 

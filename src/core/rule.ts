@@ -88,6 +88,27 @@ export function checkOptions(meta: RuleMeta, options: unknown, where = `rule \`$
   return result
 }
 
+/**
+ * Options checked once per options object, not once per file: a run over an
+ * archive hands every file the same (frozen) settings. The result is not
+ * shared with callers that could change it: rules only read their options.
+ */
+const checkedByOptions = new WeakMap<RuleMeta, WeakMap<object, Record<string, unknown>>>()
+const defaultsByRule = new WeakMap<RuleMeta, Record<string, unknown>>()
+function checkedOptions(meta: RuleMeta, options: unknown): Record<string, unknown> {
+  if (options === undefined || options === null) {
+    let defaults = defaultsByRule.get(meta)
+    if (!defaults) defaultsByRule.set(meta, (defaults = checkOptions(meta, options)))
+    return defaults
+  }
+  if (typeof options !== 'object') return checkOptions(meta, options)
+  let byOptions = checkedByOptions.get(meta)
+  if (!byOptions) checkedByOptions.set(meta, (byOptions = new WeakMap()))
+  let checked = byOptions.get(options)
+  if (!checked) byOptions.set(options, (checked = checkOptions(meta, options)))
+  return checked
+}
+
 export interface ReportExtra {
   actual?: string
   expected?: string[]
@@ -106,7 +127,7 @@ export function defineRule<Options extends Record<string, unknown>>(
   const plugin = lintRule<Root, Options | undefined>(
     {origin: `copydesk:${meta.id}`, url: docsUrl(meta.id)},
     (tree, file, rawOptions) => {
-      const options = checkOptions(meta, rawOptions) as Options
+      const options = checkedOptions(meta, rawOptions) as Options
       const x = extraction(file, tree)
       const report: Report = (start, end, reason, extra = {}) => {
         const place = x.place(start, end)

@@ -152,8 +152,14 @@ function proseOfTree(file: VFile, tree: NlcstRoot | undefined): Prose {
   return proseFromTree(doc, tree)
 }
 
+/** Today (UTC), made once a minute at most: a run over many stories asks once per story. */
+let today: {at: number; date: string} | undefined
 function todayString(): string {
-  return new Date().toISOString().slice(0, 10)
+  const now = Date.now()
+  if (!today || now - today.at > 60_000 || now < today.at) {
+    today = {at: now, date: new Date(now).toISOString().slice(0, 10)}
+  }
+  return today.date
 }
 
 /**

@@ -5,6 +5,7 @@
  * approximator); and ordinals ("21st"). Each reader takes the stream and a token
  * index and returns what it read, or undefined; `extractFigures` calls them in order.
  */
+import type {Lexicon} from '../knowledge/lexicon.js'
 import type {Figure, Grouping, Ordinal} from './figures.js'
 import {onOneLine, touching, wordAt, type TokenStream} from './tokens.js'
 
@@ -205,9 +206,28 @@ export function readCurrencyBefore(stream: TokenStream, first: number): {currenc
   return undefined
 }
 
+/** The lexicon's approximators by their last word, each list in the lexicon's order. */
+const approximatorIndex = new WeakMap<Lexicon, Map<string, string[][]>>()
+function approximatorsEndingIn(lexicon: Lexicon): Map<string, string[][]> {
+  let index = approximatorIndex.get(lexicon)
+  if (!index) {
+    index = new Map()
+    for (const words of lexicon.approximators) {
+      const last = words[words.length - 1]
+      const list = index.get(last)
+      if (list) list.push(words)
+      else index.set(last, [words])
+    }
+    approximatorIndex.set(lexicon, index)
+  }
+  return index
+}
+
 /** An approximator ending at token `last`: "more than", "nearly" (the first in the lexicon's order). */
 export function readApproximatorBefore(stream: TokenStream, last: number): string | undefined {
-  for (const words of stream.lexicon.approximators) {
+  const lastWord = wordAt(stream, last)
+  if (lastWord === undefined) return undefined
+  for (const words of approximatorsEndingIn(stream.lexicon).get(lastWord) ?? []) {
     let ok = true
     for (let w = 0; w < words.length; w++) {
       if (wordAt(stream, last - words.length + 1 + w) !== words[w]) {

@@ -61,7 +61,7 @@ export function tokenize(text: string): Token[] {
         digits: parts ? parts[1] : value,
         suffix: parts && parts[2] ? parts[2] : undefined
       })
-    } else if (value.length === 1 && !/[\p{L}\p{M}]/u.test(value)) {
+    } else if (value.length === 1 && !isLetter(value, first)) {
       tokens.push({
         kind: value === '\uFFFC' ? 'barrier' : 'punct',
         start,
@@ -84,6 +84,14 @@ export function tokenize(text: string): Token[] {
     }
   }
   return markAddresses(text, tokens)
+}
+
+const LETTER = /[\p{L}\p{M}]/u
+
+/** Whether the one-character token `value` (code `code`) is a letter: ASCII without a pattern. */
+function isLetter(value: string, code: number): boolean {
+  if (code < 128) return (code | 32) >= 97 && (code | 32) <= 122
+  return LETTER.test(value)
 }
 
 function isLinkStart(text: string, start: number, value: string): boolean {
@@ -146,6 +154,9 @@ export function inlineGap(text: string, a: Token, b: Token): boolean {
 
 export function isCapitalized(token: Token): boolean {
   if (token.kind !== 'word') return false
+  const code = token.text.charCodeAt(0)
+  // ASCII first (most words): no string is made for the common case.
+  if (code < 128) return code >= 65 && code <= 90
   const c = token.text[0]
   return c !== c.toLowerCase() && c === c.toUpperCase()
 }

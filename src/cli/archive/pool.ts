@@ -42,7 +42,8 @@ export async function lintArchive(files: string[], options: ArchiveOptions): Pro
   const results: VFile[] = new Array(files.length)
   if (files.length === 0) return results
   const jobs = Math.max(1, Math.min(options.jobs, files.length))
-  const workerUrl = new URL('./worker.js', import.meta.url)
+  // bin/archive-worker.js: the bundle when current (fast start), else ./worker.js.
+  const workerUrl = new URL('../../../../bin/archive-worker.js', import.meta.url)
   const workers: Worker[] = []
   let next = 0
   let done = 0
