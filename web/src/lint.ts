@@ -38,15 +38,30 @@ export async function lintText(
   return lint(file, settings, {source: source === undefined ? undefined : {path: 'source', text: source}})
 }
 
+/**
+ * The settings of the page's options, the same object while they do not change:
+ * the core builds a processor per settings object, so a new object on every
+ * keystroke would build the whole pipeline again each time.
+ */
+let lastSettings: {knowledge: Knowledge; rules: string; date?: string; settings: LintSettings} | undefined
+function settingsFor(options: StoryOptions): LintSettings {
+  const rules = JSON.stringify(options.rules)
+  if (
+    !lastSettings ||
+    lastSettings.knowledge !== options.knowledge ||
+    lastSettings.rules !== rules ||
+    lastSettings.date !== options.date
+  ) {
+    const settings = {knowledge: options.knowledge, rules: {...options.rules}, date: options.date}
+    lastSettings = {knowledge: options.knowledge, rules, date: options.date, settings}
+  }
+  return lastSettings.settings
+}
+
 /** Lint a story: its warnings that have a place, in the core's deterministic order. */
 export async function lintStory(text: string, options: StoryOptions): Promise<Warning[]> {
   const path = options.format === 'markdown' ? 'story.md' : options.format === 'html' ? 'story.html' : 'story.txt'
-  const messages = await lintText(
-    text,
-    path,
-    {knowledge: options.knowledge, rules: options.rules, date: options.date},
-    options.source
-  )
+  const messages = await lintText(text, path, settingsFor(options), options.source)
   return messages.filter((message) => message.place && 'start' in message.place).map(toWarning)
 }
 
