@@ -74,6 +74,8 @@ Options:
   -j, --jobs <n>            worker threads for ${ARCHIVE_THRESHOLD} files or more (default: one
                             per core; 0 lints every file in the main thread)
       --max-size <MB>       refuse stories larger than this (default: 16)
+      --docs <url>          base of the rules' documentation links (default:
+                            .copydeskrc \`docs\`, else the published docs)
   -h, --help                show this help
   -v, --version             show the version
 

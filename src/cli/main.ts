@@ -48,6 +48,8 @@ export async function main(
       return EXIT_OK
     }
     resolver = createResolver(options, io.cwd)
+    // The run's documentation base (SARIF's help links): --docs, else the working folder's config.
+    options.docs = resolver.forFile(undefined).settings.docs
     found = await findWhatToLint(options, io)
   } catch (error) {
     if (error instanceof UsageError || error instanceof DataError) return fail(error.message)
