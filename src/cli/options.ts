@@ -10,6 +10,7 @@ import type {RuleSetting} from '../core/processor.js'
 import type {RuleId} from '../core/rules.js'
 import {defaultJobs} from './archive/pool.js'
 import {REPORTERS, type ReporterName} from './reporters/index.js'
+import {parseShard, type Shard} from './shard.js'
 
 export class UsageError extends Error {}
 
@@ -41,6 +42,8 @@ export interface CliOptions {
   jobs: number
   /** Largest story, in characters. */
   maxSize?: number
+  /** `--shard i/n`: lint only part i of n of the files found (src/cli/shard.ts). */
+  shard?: Shard
   /** `--docs <url>`: base of the documentation links, over the config's `docs`. */
   docs?: string
 }
@@ -68,6 +71,7 @@ export function parseOptions(argv: string[]): CliOptions {
         source: {type: 'string'},
         jobs: {type: 'string', short: 'j'},
         'max-size': {type: 'string'},
+        shard: {type: 'string'},
         docs: {type: 'string'},
         'stdin-filename': {type: 'string'},
         'ignore-path': {type: 'string'},
@@ -124,6 +128,12 @@ export function parseOptions(argv: string[]): CliOptions {
     if (!Number.isFinite(megabytes) || megabytes <= 0)
       throw new UsageError(`--max-size must be a number of megabytes, not \`${values['max-size']}\``)
     options.maxSize = Math.round(megabytes * 1024 * 1024)
+  }
+  if (values.shard !== undefined) {
+    const shard = parseShard(values.shard)
+    if (typeof shard === 'string') throw new UsageError(`--shard ${shard}`)
+    if (positionals.length === 0) throw new UsageError('--shard splits the files named, not standard input')
+    options.shard = shard
   }
   if (values.docs !== undefined) {
     const problem = docsBaseProblem(values.docs)
