@@ -169,6 +169,20 @@ describe('copydesk --shard', () => {
     }
   })
 
+  it('splits the one-document reports too: unified-engine (--jobs 0) and workers, together the whole report', () => {
+    const entries = (stdout: string) => JSON.parse(stdout) as Array<{path: string}>
+    const all = entries(run(['--report', 'json', 'desk']).stdout)
+    expect(all).toHaveLength(storyNames.length + 1)
+    const engine = [1, 2].map((index) => run(['--jobs', '0', '--shard', `${index}/2`, '--report', 'json', 'desk']))
+    const got = engine.flatMap((part) => entries(part.stdout))
+    expect(new Set(got.map((entry) => entry.path)).size).toBe(got.length)
+    expect(got.sort((a, b) => a.path.localeCompare(b.path))).toEqual(all)
+    // Shard 1 of 2 holds 17 of the 25 files: 16 or more, so `--jobs 2` lints it on workers, with the same report.
+    expect(all.filter((entry) => shardOf(entry.path, 2) === 1).length).toBeGreaterThanOrEqual(16)
+    const workers = run(['--jobs', '2', '--shard', '1/2', '--report', 'json', 'desk'])
+    expect(workers.stdout).toBe(engine[0].stdout)
+  }, 60_000)
+
   it('the worker path and the main thread give the same shard, byte for byte', () => {
     for (const index of [1, 2]) {
       const workers = run(['--jobs', '2', '--shard', `${index}/2`, '--report', 'jsonl', 'desk'])
