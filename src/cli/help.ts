@@ -10,6 +10,8 @@ import {EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_LINT, EXIT_OK, EXIT_USAGE} from '.
 const REPORT_DESCRIPTIONS: Record<ReporterName, string> = {
   pretty: 'for people, on a terminal (the default)',
   json: 'one entry per file with its messages (vfile-reporter-json, with ranges)',
+  jsonl:
+    'the json entries one per line, each written as its file is done (memory stays flat on an archive; copydesk merge turns it into SARIF)',
   sarif: 'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers',
   github: 'GitHub Actions workflow commands (annotations on the changed files)'
 }
@@ -48,6 +50,7 @@ function table(rows: Array<[string, string]>): string {
 export function helpText(): string {
   return `Usage: copydesk [options] [files, folders or globs ...]
        copydesk serve [--port 8080]     the page for editors, on this machine
+       copydesk merge [shard.jsonl ...] --report jsonl outputs into one SARIF
 
 Lint news copy for errors of fact and number that a spelling or style checker
 misses. With no files, reads the story from standard input.
@@ -74,6 +77,10 @@ Options:
   -j, --jobs <n>            worker threads for ${ARCHIVE_THRESHOLD} files or more (default: one
                             per core; 0 lints every file in the main thread)
       --max-size <MB>       refuse stories larger than this (default: 16)
+      --shard <i/n>         lint only part i of n of the files (a hash of each
+                            path relative to this folder; for a CI matrix)
+      --docs <url>          base of the rules' documentation links (default:
+                            .copydeskrc \`docs\`, else the published docs)
   -h, --help                show this help
   -v, --version             show the version
 

@@ -19,6 +19,9 @@ import {serve} from './serve.js'
 export {serveArchiveTasks} from './archive/worker-loop.js'
 import {createResolver} from './settings.js'
 import {GitError, keepChangedLines} from './since.js'
+import {merge} from './merge.js'
+import {formatShard, selectShard} from './shard.js'
+import {ConfigStop, streamJsonl} from './stream.js'
 
 export {EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_LINT, EXIT_OK, EXIT_USAGE} from './exit-codes.js'
 export {UsageError} from './options.js'
@@ -39,6 +42,7 @@ export async function main(
     return EXIT_USAGE
   }
   if (argv[0] === 'serve') return serve(argv.slice(1), io)
+  if (argv[0] === 'merge') return merge(argv.slice(1), io)
 
   let options: CliOptions
   let resolver: SettingsResolver
@@ -50,10 +54,28 @@ export async function main(
       return EXIT_OK
     }
     resolver = createResolver(options, io.cwd)
+    // The run's documentation base (SARIF's help links): --docs, else the working folder's config.
+    options.docs = resolver.forFile(undefined).settings.docs
     found = await findWhatToLint(options, io)
+    if (found && options.shard) found = selectShard(found, options.shard)
   } catch (error) {
     if (error instanceof UsageError || error instanceof DataError) return fail(error.message)
     throw error
+  }
+
+  if (options.report === 'jsonl' && found) {
+    try {
+      return await streamJsonl(options, resolver, found, io, {
+        cwd: io.cwd,
+        quiet: options.quiet,
+        silent: options.silent,
+        shard: options.shard && formatShard(options.shard)
+      })
+    } catch (error) {
+      if (error instanceof GitError) return fail(error.message)
+      if (error instanceof ConfigStop) return fail(error.message)
+      throw error
+    }
   }
 
   let outcome

@@ -5,10 +5,12 @@
  */
 import {parseArgs} from 'node:util'
 import {checkRuleId, checkSetting, isDate} from '../config/config.js'
+import {docsBaseProblem} from '../core/rule.js'
 import type {RuleSetting} from '../core/processor.js'
 import type {RuleId} from '../core/rules.js'
 import {defaultJobs} from './archive/pool.js'
 import {REPORTERS, type ReporterName} from './reporters/index.js'
+import {parseShard, type Shard} from './shard.js'
 
 export class UsageError extends Error {}
 
@@ -40,6 +42,10 @@ export interface CliOptions {
   jobs: number
   /** Largest story, in characters. */
   maxSize?: number
+  /** `--shard i/n`: lint only part i of n of the files found (src/cli/shard.ts). */
+  shard?: Shard
+  /** `--docs <url>`: base of the documentation links, over the config's `docs`. */
+  docs?: string
 }
 
 /** Parse `argv` (after `copydesk`); throws a UsageError. */
@@ -65,6 +71,8 @@ export function parseOptions(argv: string[]): CliOptions {
         source: {type: 'string'},
         jobs: {type: 'string', short: 'j'},
         'max-size': {type: 'string'},
+        shard: {type: 'string'},
+        docs: {type: 'string'},
         'stdin-filename': {type: 'string'},
         'ignore-path': {type: 'string'},
         ignore: {type: 'boolean'},
@@ -120,6 +128,17 @@ export function parseOptions(argv: string[]): CliOptions {
     if (!Number.isFinite(megabytes) || megabytes <= 0)
       throw new UsageError(`--max-size must be a number of megabytes, not \`${values['max-size']}\``)
     options.maxSize = Math.round(megabytes * 1024 * 1024)
+  }
+  if (values.shard !== undefined) {
+    const shard = parseShard(values.shard)
+    if (typeof shard === 'string') throw new UsageError(`--shard ${shard}`)
+    if (positionals.length === 0) throw new UsageError('--shard splits the files named, not standard input')
+    options.shard = shard
+  }
+  if (values.docs !== undefined) {
+    const problem = docsBaseProblem(values.docs)
+    if (problem) throw new UsageError(`--docs ${problem}`)
+    options.docs = values.docs
   }
   if (values.jobs !== undefined) {
     const jobs = Number(values.jobs)

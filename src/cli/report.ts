@@ -38,7 +38,8 @@ export function report(files: VFile[], options: CliOptions, io: ReportIo): numbe
     color: options.color ?? Boolean(io.stdout.isTTY),
     quiet: options.quiet,
     silent: options.silent,
-    cwd: io.cwd
+    cwd: io.cwd,
+    docs: options.docs
   })
   if (output) io.stdout.write(output.endsWith('\n') ? output : output + '\n')
   return exitCode(files, options, io)

@@ -6,7 +6,7 @@
  */
 import process from 'node:process'
 import {VFile} from 'vfile'
-import {findFiles, IGNORE_NAME, type FoundFiles} from '../config/discover.js'
+import {findFiles, IGNORE_NAME, type FoundFiles, type Unlintable} from '../config/discover.js'
 import type {SettingsResolver} from '../config/settings.js'
 import {lintArchive} from './archive/pool.js'
 import {lintOnEngine} from './engine.js'
@@ -61,13 +61,16 @@ export async function lintInputs(
       stderr: io.stderr
     })
   }
-  for (const {path, reason, cause} of found?.unlintable ?? []) {
-    const file = new VFile({cwd: io.cwd, path})
-    file.data.unifiedEngineGiven = true
-    file.message(reason, {cause}).fatal = true
-    files.push(file)
-  }
+  for (const entry of found?.unlintable ?? []) files.push(unlintableFile(entry, io.cwd))
   return {files: files.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? ''))}
+}
+
+/** A named path that cannot be linted, as a file with its fatal message (as unified-engine records it). */
+export function unlintableFile({path, reason, cause}: Unlintable, cwd: string): VFile {
+  const file = new VFile({cwd, path})
+  file.data.unifiedEngineGiven = true
+  file.message(reason, {cause}).fatal = true
+  return file
 }
 
 /** The archive path: worker threads, a progress line on a terminal, Ctrl-C to stop. */
@@ -77,6 +80,34 @@ async function lintOnWorkers(
   resolver: SettingsResolver,
   io: RunIo
 ): Promise<RunOutcome> {
+  const {signal, progress, stop} = watchRun(options, io)
+  let files: VFile[]
+  try {
+    files = await lintArchive(paths, {
+      cwd: io.cwd,
+      overrides: resolver.overridesForWorkers(),
+      jobs: options.jobs,
+      signal,
+      progress
+    })
+  } finally {
+    stop()
+  }
+  if (signal.aborted) return {interrupted: {linted: files.length, total: paths.length}}
+  return {files}
+}
+
+export interface RunWatch {
+  /** Set by a first Ctrl-C: hand out no more files. */
+  signal: {aborted: boolean}
+  /** The progress line on a terminal (undefined elsewhere, or with --quiet or --silent). */
+  progress?: (done: number, total: number, messages: number) => void
+  /** Stop listening for Ctrl-C (and end the progress line). */
+  stop: () => void
+}
+
+/** A progress line on a terminal, and Ctrl-C: a first one stops handing out files, a second one stops at once. */
+export function watchRun(options: CliOptions, io: Pick<RunIo, 'stderr'>): RunWatch {
   const signal = {aborted: false}
   const showProgress = Boolean(io.stderr.isTTY) && !options.quiet && !options.silent
   let last = 0
@@ -88,27 +119,17 @@ async function lintOnWorkers(
     io.stderr.write(`\rcopydesk: ${count(done)}/${count(total)} files, ${count(messages)} messages`)
     if (done === total) io.stderr.write('\n')
   }
-  // A first Ctrl-C stops handing out files; a second one stops at once.
   const onInterrupt = () => {
     if (signal.aborted) process.exit(130)
     signal.aborted = true
   }
   process.on('SIGINT', onInterrupt)
-  let files: VFile[]
-  try {
-    files = await lintArchive(paths, {
-      cwd: io.cwd,
-      overrides: resolver.overridesForWorkers(),
-      jobs: options.jobs,
-      signal,
-      progress: showProgress ? progress : undefined
-    })
-  } finally {
-    process.off('SIGINT', onInterrupt)
+  return {
+    signal,
+    progress: showProgress ? progress : undefined,
+    stop: () => {
+      process.off('SIGINT', onInterrupt)
+      if (signal.aborted && showProgress) io.stderr.write('\n')
+    }
   }
-  if (signal.aborted) {
-    if (showProgress) io.stderr.write('\n')
-    return {interrupted: {linted: files.length, total: paths.length}}
-  }
-  return {files}
 }

@@ -1,9 +1,9 @@
 /**
  * From the command line's options to the settings resolver every file is
- * linted with: `--rule`, `--date`, `--config`/`--no-config`, `--source` and
- * `--max-size` on top of each file's nearest `.copydeskrc`. The config that
- * applies in the working folder is checked here, before anything is linted;
- * configs nearer to the files are checked as they are met.
+ * linted with: `--rule`, `--date`, `--config`/`--no-config`, `--source`,
+ * `--max-size` and `--docs` on top of each file's nearest `.copydeskrc`. The
+ * config that applies in the working folder is checked here, before anything
+ * is linted; configs nearer to the files are checked as they are met.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,7 +12,12 @@ import {UsageError, type CliOptions} from './options.js'
 
 /** Throws a UsageError for a missing file, a DataError for a bad config or house file. */
 export function createResolver(options: CliOptions, cwd: string): SettingsResolver {
-  const overrides: Overrides = {rules: options.rules, date: options.date, maxSize: options.maxSize}
+  const overrides: Overrides = {
+    rules: options.rules,
+    date: options.date,
+    maxSize: options.maxSize,
+    docs: options.docs
+  }
   if (options.config === false) overrides.noConfig = true
   else if (options.config !== undefined) {
     if (!fs.existsSync(path.resolve(cwd, options.config)))

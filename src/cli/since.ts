@@ -132,13 +132,21 @@ export function keepChangedLines(
   keep: (message: VFileMessage) => boolean
 ): void {
   const changes = changedLines(cwd, ref)
-  for (const file of files) {
-    const filePath = path.resolve(cwd, file.path ?? '')
-    file.messages = file.messages.filter((message) => {
-      if (keep(message)) return true
-      const place = message.place && 'start' in message.place ? message.place : undefined
-      const start = place?.start.line ?? message.line ?? 1
-      return touchesChange(changes, filePath, start, place?.end.line ?? start)
-    })
-  }
+  for (const file of files) keepChangedLinesOf(file, changes, cwd, keep)
+}
+
+/** `keepChangedLines` for one file, with the changes already read (a run that reports each file as it is done). */
+export function keepChangedLinesOf(
+  file: VFile,
+  changes: Changes,
+  cwd: string,
+  keep: (message: VFileMessage) => boolean
+): void {
+  const filePath = path.resolve(cwd, file.path ?? '')
+  file.messages = file.messages.filter((message) => {
+    if (keep(message)) return true
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    const start = place?.start.line ?? message.line ?? 1
+    return touchesChange(changes, filePath, start, place?.end.line ?? start)
+  })
 }

@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {DataError, parseData} from '../knowledge/files.js'
-import {checkOptions, OptionError} from '../core/rule.js'
+import {checkOptions, docsBaseProblem, OptionError} from '../core/rule.js'
 import {rules, ruleIds, type RuleId} from '../core/rules.js'
 import type {RuleSetting, Severity} from '../core/processor.js'
 import type {Format} from '../core/parse.js'
@@ -38,9 +38,11 @@ export interface Config {
   overrides: Override[]
   /** Where a story's Chinese source is, from the story's folder: "{name}.zh{ext}". */
   source?: string
+  /** Base of the rules' documentation links (an absolute URL; `{id}` for a page per rule). */
+  docs?: string
 }
 
-const KEYS = new Set(['rules', 'date', 'knowledge', 'format', 'allow', 'overrides', 'source'])
+const KEYS = new Set(['rules', 'date', 'knowledge', 'format', 'allow', 'overrides', 'source', 'docs'])
 const OVERRIDE_KEYS = new Set(['files', 'rules', 'date', 'allow'])
 const SEVERITIES = new Set<Severity>(['off', 'warn', 'error'])
 const FORMATS = new Set<Format>(['text', 'markdown', 'html'])
@@ -92,7 +94,7 @@ export function checkConfig(
   const config: Config = {path: display, dir: baseDir, rules: {}, knowledge: [], allow: [], overrides: []}
   if (raw === null || raw === undefined) return config
   if (typeof raw !== 'object' || Array.isArray(raw))
-    fail([], 'a config must be a mapping (rules, date, knowledge, format, allow, overrides, source)')
+    fail([], 'a config must be a mapping (rules, date, knowledge, format, allow, overrides, source, docs)')
   const obj = raw as Record<string, unknown>
   for (const key of Object.keys(obj)) {
     if (!KEYS.has(key)) fail([key], `unknown key \`${key}\` (expected ${[...KEYS].map((k) => `\`${k}\``).join(', ')})`)
@@ -105,6 +107,11 @@ export function checkConfig(
       fail(['source'], '`source` must be a path template with `{name}`, such as "{name}.zh{ext}"')
     }
     config.source = obj.source as string
+  }
+  if (obj.docs !== undefined) {
+    const problem = docsBaseProblem(obj.docs)
+    if (problem) fail(['docs'], `\`docs\` ${problem}`)
+    config.docs = obj.docs as string
   }
   if (obj.overrides !== undefined) {
     if (!Array.isArray(obj.overrides)) fail(['overrides'], '`overrides` must be a list of {files, rules, date, allow}')

@@ -29,6 +29,8 @@ export interface Overrides {
   sources?: Record<string, string>
   /** Largest story, in characters (`--max-size`); default 16 MiB. */
   maxSize?: number
+  /** Base of the documentation links (`--docs`), over the config's `docs`. */
+  docs?: string
 }
 
 interface Resolved {
@@ -100,7 +102,8 @@ export class SettingsResolver {
         rules: effective.rules,
         allow: effective.allow,
         format: effective.format,
-        maxSize: this.overrides.maxSize
+        maxSize: this.overrides.maxSize,
+        docs: this.overrides.docs ?? effective.docs
       }
     }
     base.byOverrides.set(key, resolved)

@@ -10,6 +10,7 @@ import type {Knowledge} from '../knowledge/base.js'
 import type {CopydeskContext} from '../extract/index.js'
 import {rules, type RuleId} from './rules.js'
 import {copydeskControl, type Allowed} from './control.js'
+import {docsUrl} from './rule.js'
 
 export type Severity = 'off' | 'warn' | 'error'
 export type RuleSetting = Severity | [Severity, Record<string, unknown>?]
@@ -29,6 +30,18 @@ export interface ProcessorOptions {
   allow?: Allowed[]
   /** Largest story, in characters (default 16 MiB); a larger one is refused. */
   maxSize?: number
+  /** Base of the documentation links on messages (`url`); default DEFAULT_DOCS in rule.ts. */
+  docs?: string
+}
+
+/** Point each rule's messages at its documentation under the configured base. */
+function copydeskDocs(base: string) {
+  return function (_tree: Root, file: VFile) {
+    for (const message of file.messages) {
+      if (message.source === 'copydesk' && message.ruleId && message.ruleId in rules && message.url)
+        message.url = docsUrl(message.ruleId, base)
+    }
+  }
 }
 
 /** Put the knowledge base and dates on every file before the rules run. */
@@ -54,5 +67,6 @@ export function createProcessor(options: ProcessorOptions): Processor<Root, Root
   }
   // Suppression comments and accepted phrases, after every rule has spoken.
   processor.use(copydeskControl as never, {allow: options.allow} as never)
+  if (options.docs !== undefined) processor.use(copydeskDocs as never, options.docs as never)
   return processor
 }

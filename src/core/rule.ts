@@ -4,15 +4,47 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import {lintRule} from 'unified-lint-rule'
 import {extraction, type Extraction} from '../extract/index.js'
-import {dataDir} from '../knowledge/files.js'
 
-/** Each rule's documentation: docs/rules.md in the installed package (works offline). */
-export function docsUrl(id: string): string {
-  return pathToFileURL(path.join(path.dirname(dataDir()), 'docs', 'rules.md')).href + '#' + id
+/**
+ * Where the rules' documentation is when nothing else is configured:
+ * docs/rules.md of the published package, through jsDelivr's mirror of the npm
+ * registry. A report names the same page on every machine (never a path on the
+ * machine that linted), and it works for anyone who reads the report, which a
+ * `file://` link to the installed package does not. There is no public home for
+ * the project yet; when there is one, its rules page belongs here. `docs` in
+ * `.copydeskrc` or `--docs` replaces it (see README, "Documentation links").
+ */
+export const DEFAULT_DOCS = 'https://cdn.jsdelivr.net/npm/copydesk/docs/rules.md'
+
+/**
+ * A rule's documentation under a base: `{id}` in the base is replaced by the
+ * rule id (a page per rule), otherwise the id is the fragment (one page).
+ */
+export function docsUrl(id: string, base: string = DEFAULT_DOCS): string {
+  if (base.includes('{id}')) return base.replaceAll('{id}', id)
+  const hash = base.indexOf('#')
+  return (hash === -1 ? base : base.slice(0, hash)) + '#' + id
+}
+
+/**
+ * What is wrong with a documentation base, if anything: it must be an absolute
+ * http(s) or file URL (SARIF's `helpUri` must be absolute, and a relative path
+ * would mean something different on every machine that opens the report).
+ */
+export function docsBaseProblem(base: unknown): string | undefined {
+  const example = 'such as https://example.org/copydesk/rules.md or https://example.org/rules/{id}.html'
+  if (typeof base !== 'string' || base === '') return `must be an absolute URL, ${example}`
+  let url: URL
+  try {
+    url = new URL(base.replaceAll('{id}', 'id'))
+  } catch {
+    return `must be an absolute URL, ${example}, not \`${base}\``
+  }
+  if (!['https:', 'http:', 'file:'].includes(url.protocol))
+    return `must be an http, https or file URL, ${example}, not \`${base}\``
+  return undefined
 }
 
 export type OptionType = 'boolean' | 'number' | 'string' | 'string[]'

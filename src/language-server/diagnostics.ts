@@ -7,6 +7,7 @@
 import {fromPosition} from 'unist-util-lsp'
 import type {VFileMessage} from 'vfile-message'
 import {Diagnostic, DiagnosticSeverity, Range} from 'vscode-languageserver/node.js'
+import {installedDocsUrl} from '../config/docs.js'
 
 export function toDiagnostic(message: VFileMessage, uri: string): Diagnostic {
   const place = message.place
@@ -27,7 +28,7 @@ export function toDiagnostic(message: VFileMessage, uri: string): Diagnostic {
     message.ruleId ?? undefined,
     'copydesk'
   )
-  if (message.url) diagnostic.codeDescription = {href: message.url}
+  if (message.url) diagnostic.codeDescription = {href: installedDocsUrl(message.url)}
   if (message.expected) diagnostic.data = {expected: message.expected}
   if (message.related?.length) {
     diagnostic.relatedInformation = message.related.map((related) => ({

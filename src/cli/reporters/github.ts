@@ -12,6 +12,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {fatalReason} from '../../core/messages.js'
 import {rules} from '../../core/rules.js'
 
 export interface GithubOptions {
@@ -38,7 +39,8 @@ function command(message: VFileMessage, filePath: string | undefined): string {
   if (filePath !== undefined) properties.push(['file', filePath])
 
   if (!known) {
-    const reason = !message.ruleId && message.cause instanceof Error ? message.cause.message : message.reason
+    // The one-line reason of the error, never a system error's own message (it names the absolute path).
+    const reason = !message.ruleId && message.cause instanceof Error ? fatalReason(message.cause) : message.reason
     return `::${name}${formatProperties(properties)}::${escapeData(reason)}`
   }
 

@@ -1,15 +1,17 @@
 /**
  * Reports: `pretty` (vfile-reporter, for people), `json` (the format of
  * vfile-reporter-json, with the end of each range and related places added),
- * `sarif` (sarif.ts) and `github` (github.ts).
+ * `jsonl` (jsonl.ts: the json entries one per line), `sarif` (sarif.ts) and
+ * `github` (github.ts).
  */
 import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {reporterJson} from 'vfile-reporter-json'
 import {formatSarif} from './sarif.js'
 import {formatGithub} from './github.js'
+import {formatJsonl} from './jsonl.js'
 
-export const REPORTERS = ['pretty', 'json', 'sarif', 'github'] as const
+export const REPORTERS = ['pretty', 'json', 'jsonl', 'sarif', 'github'] as const
 export type ReporterName = (typeof REPORTERS)[number]
 
 export interface ReportOptions {
@@ -18,11 +20,16 @@ export interface ReportOptions {
   color?: boolean
   quiet?: boolean
   silent?: boolean
+  /** Base of the documentation links (SARIF's `helpUri`). */
+  docs?: string
+  /** `i/n` of a `--shard` run, on each jsonl record. */
+  shard?: string
 }
 
 export function formatReport(name: ReporterName, files: VFile[], options: ReportOptions = {}): string {
   if (name === 'json') return formatJson(files, options)
-  if (name === 'sarif') return formatSarif(files, {cwd: options.cwd})
+  if (name === 'jsonl') return formatJsonl(files, (file) => formatJson([file], options), options)
+  if (name === 'sarif') return formatSarif(files, {cwd: options.cwd, docs: options.docs})
   if (name === 'github') return formatGithub(files, {cwd: options.cwd})
   // The pretty report shows the evidence (note) but not the documentation link,
   // and a file that could not be linted by its one-line reason, not the stack of its cause.
@@ -52,9 +59,12 @@ interface JsonMessage {
 function formatJson(files: VFile[], options: ReportOptions): string {
   const data = JSON.parse(reporterJson(files, {quiet: options.quiet, silent: options.silent})) as Array<{
     path: string
+    cwd?: string
     messages: JsonMessage[]
   }>
   for (const [index, entry] of data.entries()) {
+    // The folder of the machine that linted; `path` is relative to it.
+    delete entry.cwd
     const file = files.find((f) => f.path === entry.path) ?? files[index]
     const messages = file.messages.filter((m) => !options.silent || m.fatal)
     entry.messages = entry.messages.map((message, n) => {

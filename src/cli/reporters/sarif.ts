@@ -13,7 +13,13 @@
  *
  * Decisions, for GitHub code scanning (see "SARIF support for code scanning"):
  * - Paths are relative to `cwd`, with forward slashes, percent-encoded, under
- *   `uriBaseId` `%SRCROOT%`; `originalUriBaseIds` says what `%SRCROOT%` was.
+ *   `uriBaseId` `%SRCROOT%`. `originalUriBaseIds` describes `%SRCROOT%` (the
+ *   folder copydesk ran in) without its `uri`: the SARIF spec lets a producer
+ *   leave the root to the consumer, and code scanning resolves relative paths
+ *   against the repository's root, so a report names no folder of the machine
+ *   that linted (run copydesk from the checkout's root in CI).
+ * - Help links (`helpUri`) are under the configured documentation base
+ *   (`docs`, `--docs`; default DEFAULT_DOCS in core/rule.ts).
  * - `partialFingerprints.primaryLocationLineHash`, the only key code scanning
  *   reads, is a hash of the rule id, the file path and the flagged text (with
  *   an occurrence number for repeats), not of the line: editing elsewhere in a
@@ -32,17 +38,29 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import {SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder} from 'node-sarif-builder'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {dataDir} from '../../knowledge/files.js'
+import {fatalReason} from '../../core/messages.js'
 import {docsUrl} from '../../core/rule.js'
 import {rules} from '../../core/rules.js'
 
 export interface SarifOptions {
   /** Folder that file paths are made relative to (default: `process.cwd()`). */
   cwd?: string
+  /** Base of the rules' help links (default: the default documentation base). */
+  docs?: string
+}
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /**
+     * The result's fingerprint, when it was computed where the story's text was
+     * (a `--report jsonl` record carries it to `copydesk merge`).
+     */
+    fingerprint?: string
+  }
 }
 
 /** Rule id of results for files that could not be linted. */
@@ -75,7 +93,6 @@ export function formatSarif(files: VFile[], options: SarifOptions = {}): string 
 export function buildSarif(files: VFile[], options: SarifOptions = {}): Log {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const pkg = packageInfo()
-  const ruleIdList = Object.keys(rules)
 
   const artifacts = new Map<string, ArtifactLocation>()
   for (const file of files) {
@@ -85,13 +102,15 @@ export function buildSarif(files: VFile[], options: SarifOptions = {}): Log {
 
   const run = new SarifRunBuilder({
     columnKind: 'utf16CodeUnits',
-    originalUriBaseIds: {[SRCROOT]: {uri: pathToFileURL(cwd).href.replace(/\/?$/, '/')}},
+    originalUriBaseIds: {
+      [SRCROOT]: {description: {text: 'The folder copydesk ran in (in CI, the root of the checkout).'}}
+    },
     artifacts: [...artifacts.values()].map((location) => ({location, roles: ['analysisTarget']}))
   }).initSimple({toolDriverName: 'copydesk', toolDriverVersion: pkg.version, url: pkg.informationUri})
 
   for (const [id, plugin] of Object.entries(rules)) {
     const {description, suggestions} = plugin.meta
-    const helpUri = docsUrl(id)
+    const helpUri = docsUrl(id, options.docs)
     run.addRule(
       new SarifRuleBuilder({
         name: pascalCase(id),
@@ -116,18 +135,11 @@ export function buildSarif(files: VFile[], options: SarifOptions = {}): Log {
 
   for (const file of files) {
     const location = artifactLocation(file, cwd)
-    const seen = new Map<string, number>()
-    for (const message of file.messages) {
-      const known = typeof message.ruleId === 'string' && ruleIdList.includes(message.ruleId)
+    const prints = fingerprints(file, cwd)
+    for (const [index, message] of file.messages.entries()) {
+      const known = isKnownRule(message)
       const ruleId = known ? (message.ruleId as string) : INPUT_ERROR_ID
       const region = toRegion(message) ?? (known ? undefined : {startLine: 1, startColumn: 1, endLine: 1, endColumn: 1})
-      const flagged = message.actual ?? flaggedText(file, message) ?? (known ? '' : messageText(message))
-
-      // Occurrence number: the nth result of this rule on this text in this file.
-      const key = JSON.stringify([ruleId, location.uri ?? '', flagged])
-      const occurrence = (seen.get(key) ?? 0) + 1
-      seen.set(key, occurrence)
-      const hash = crypto.createHash('sha256').update(key).digest('hex').slice(0, 32)
 
       const related = (message.related ?? []).map((r, index): Location => ({
         id: index + 1,
@@ -136,7 +148,7 @@ export function buildSarif(files: VFile[], options: SarifOptions = {}): Log {
       }))
 
       const result = new SarifResultBuilder({
-        partialFingerprints: {primaryLocationLineHash: `${hash}:${occurrence}`},
+        partialFingerprints: {primaryLocationLineHash: message.fingerprint ?? prints[index]},
         ...(related.length > 0 ? {relatedLocations: related} : {}),
         ...(region && 'endLine' in region ? fixesFor(message, location, region) : {})
       })
@@ -158,6 +170,30 @@ export function buildSarif(files: VFile[], options: SarifOptions = {}): Log {
   return builder.buildSarifOutput()
 }
 
+/**
+ * Each message's `partialFingerprints.primaryLocationLineHash`: a hash of the
+ * rule id, the file's path and the flagged text, and an occurrence number for
+ * repeats of the same text (in the order of `file.messages`).
+ */
+export function fingerprints(file: VFile, cwd: string): string[] {
+  const uri = artifactLocation(file, path.resolve(cwd)).uri ?? ''
+  const seen = new Map<string, number>()
+  return file.messages.map((message) => {
+    const known = isKnownRule(message)
+    const ruleId = known ? (message.ruleId as string) : INPUT_ERROR_ID
+    const flagged = message.actual ?? flaggedText(file, message) ?? (known ? '' : messageText(message))
+    // Occurrence number: the nth result of this rule on this text in this file.
+    const key = JSON.stringify([ruleId, uri, flagged])
+    const occurrence = (seen.get(key) ?? 0) + 1
+    seen.set(key, occurrence)
+    return `${crypto.createHash('sha256').update(key).digest('hex').slice(0, 32)}:${occurrence}`
+  })
+}
+
+function isKnownRule(message: VFileMessage): boolean {
+  return typeof message.ruleId === 'string' && Object.hasOwn(rules, message.ruleId)
+}
+
 function fixesFor(message: VFileMessage, location: ArtifactLocation, region: Region): {fixes?: Fix[]} {
   const expected = [...new Set(message.expected ?? [])]
   if (expected.length === 0) return {}
@@ -176,9 +212,13 @@ function level(message: VFileMessage): Level {
   return 'note'
 }
 
-/** The reason; for input errors, the underlying error (as the CLI prints it). */
+/**
+ * The reason; for input errors, the one-line reason of the underlying error (as
+ * the CLI prints it; never a system error's message, which names the file by
+ * its absolute path).
+ */
 function messageText(message: VFileMessage): string {
-  return !message.ruleId && message.cause instanceof Error ? message.cause.message : message.reason
+  return !message.ruleId && message.cause instanceof Error ? fatalReason(message.cause) : message.reason
 }
 
 function toRegion(message: VFileMessage): Region | undefined {
@@ -216,7 +256,7 @@ function pascalCase(id: string): string {
 
 let cachedPackage: {version: string; informationUri: string} | undefined
 
-/** Version and home of the installed package (package.json beside `data/`, as `docsUrl` finds `docs/`). */
+/** Version and home of the installed package (package.json beside `data/`). */
 function packageInfo(): {version: string; informationUri: string} {
   if (cachedPackage) return cachedPackage
   const root = path.dirname(dataDir())
@@ -230,9 +270,11 @@ function packageInfo(): {version: string; informationUri: string} {
   const web = [pkg.homepage, repository?.replace(/^git\+/, '').replace(/\.git$/, '')].find(
     (u) => u && /^https?:\/\//.test(u)
   )
+  // Without a public home in package.json, the package's page on the registry
+  // (never a path on the machine that linted).
   cachedPackage = {
     version: pkg.version ?? 'unknown',
-    informationUri: web ?? pathToFileURL(path.join(root, 'README.md')).href
+    informationUri: web ?? 'https://www.npmjs.com/package/copydesk'
   }
   return cachedPackage
 }
