@@ -18,7 +18,7 @@ const EXIT_DESCRIPTIONS: Array<[number, string]> = [
   [EXIT_OK, 'no error-level message (warnings only, or none)'],
   [EXIT_LINT, 'an error-level message, or a warning with --frail'],
   [EXIT_USAGE, 'a usage error, an invalid config or knowledge file, or input that cannot be read as text'],
-  [EXIT_INTERNAL, 'an internal error (a bug in copydesk: please report it)'],
+  [EXIT_INTERNAL, 'an internal error (a bug in copydesk: please report it; COPYDESK_DEBUG=1 prints the stack)'],
   [EXIT_INTERRUPTED, 'interrupted (Ctrl-C) before the report']
 ]
 
@@ -73,7 +73,8 @@ Options:
       --color / --no-color  colour the pretty report (default: on a terminal)
   -j, --jobs <n>            worker threads for ${ARCHIVE_THRESHOLD} files or more (default: one
                             per core; 0 lints every file in the main thread)
-      --max-size <MB>       refuse stories larger than this (default: 16)
+      --max-size <MB>       refuse stories and sources larger than this
+                            (default: 16)
   -h, --help                show this help
   -v, --version             show the version
 
