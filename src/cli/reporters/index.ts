@@ -1,13 +1,13 @@
 /**
- * Reports: `pretty` (vfile-reporter, for people), `json` (the format of
+ * Reports: `pretty` (vfile-reporter, for people: pretty.ts), `json` (the format of
  * vfile-reporter-json, with the end of each range and related places added),
  * `sarif` (sarif.ts) and `github` (github.ts).
  */
 import type {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
 import {reporterJson} from 'vfile-reporter-json'
 import {formatSarif} from './sarif.js'
 import {formatGithub} from './github.js'
+import {formatPretty} from './pretty.js'
 
 export const REPORTERS = ['pretty', 'json', 'sarif', 'github'] as const
 export type ReporterName = (typeof REPORTERS)[number]
@@ -24,21 +24,8 @@ export function formatReport(name: ReporterName, files: VFile[], options: Report
   if (name === 'json') return formatJson(files, options)
   if (name === 'sarif') return formatSarif(files, {cwd: options.cwd})
   if (name === 'github') return formatGithub(files, {cwd: options.cwd})
-  // The pretty report shows the evidence (note) but not the documentation link,
-  // and a file that could not be linted by its one-line reason, not the stack of its cause.
-  const hidden = files.flatMap((file) => file.messages.map((m) => [m, m.url, m.cause] as const))
-  for (const [message] of hidden) {
-    message.url = undefined
-    if (!message.ruleId) message.cause = undefined
-  }
-  try {
-    return reporter(files, {color: options.color, quiet: options.quiet, silent: options.silent, verbose: true})
-  } finally {
-    for (const [message, url, cause] of hidden) {
-      message.url = url
-      message.cause = cause
-    }
-  }
+  // A file with hundreds of messages is summarised per rule (pretty.ts).
+  return formatPretty(files, options)
 }
 
 interface JsonMessage {
