@@ -108,10 +108,11 @@ export function defineRule<Options extends Record<string, unknown>>(
       const report: Report = (start, end, reason, extra = {}) => {
         const place = x.place(start, end)
         const message = file.message(readable(reason), {place})
-        // `actual` and `expected` stay exact: a quick fix replaces the whole span.
+        // A long note is shortened as the reason is; `actual` and `expected` stay exact (a quick fix replaces the span).
+        if (extra.note) extra = {...extra, note: readable(extra.note)}
         if (extra.actual !== undefined) message.actual = extra.actual
         if (extra.expected) message.expected = extra.expected
-        if (extra.note) message.note = readable(extra.note)
+        if (extra.note) message.note = extra.note
         if (extra.related)
           message.related = extra.related.map((r) => ({...x.place(r.start, r.end), message: r.message}))
       }
