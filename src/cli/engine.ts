@@ -18,7 +18,7 @@ import {lintWithSettings, readStory} from '../config/lint-file.js'
 import type {SettingsResolver} from '../config/settings.js'
 import {settleFatalMessage} from '../core/messages.js'
 import {DEFAULT_MAX_SIZE} from '../core/parse.js'
-import {megabytes} from '../knowledge/files.js'
+import {megabytes} from '../knowledge/read-text-file.js'
 
 /**
  * unified plugin for the engine: the lint function parses the file itself (so

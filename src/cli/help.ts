@@ -73,8 +73,7 @@ Options:
       --color / --no-color  colour the pretty report (default: on a terminal)
   -j, --jobs <n>            worker threads for ${ARCHIVE_THRESHOLD} files or more (default: one
                             per core; 0 lints every file in the main thread)
-      --max-size <MB>       refuse stories and sources larger than this
-                            (default: 16)
+      --max-size <MB>       refuse stories larger than this (default: 16)
   -h, --help                show this help
   -v, --version             show the version
 

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {DATA_SIZE_LIMIT, DataError, parseData, readTextFile, unreadableReason} from '../knowledge/files.js'
+import {DATA_SIZE_LIMIT, readTextFile, unreadableReason} from '../knowledge/read-text-file.js'
+import {DataError, parseData} from '../knowledge/files.js'
 import {checkOptions, OptionError} from '../core/rule.js'
 import {rules, ruleIds, type RuleId} from '../core/rules.js'
 import type {RuleSetting, Severity} from '../core/processor.js'

@@ -20,7 +20,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {glob, hasMagic} from 'glob'
 import * as ignoreModule from 'ignore'
-import {DATA_SIZE_LIMIT, DataError, readTextFile, UnreadableFileError, unreadableReason} from '../knowledge/files.js'
+import {DataError} from '../knowledge/parse-data.js'
+import {DATA_SIZE_LIMIT, readTextFile, UnreadableFileError, unreadableReason} from '../knowledge/read-text-file.js'
 
 // `ignore` is CommonJS with a function export (its default under ES modules).
 type IgnoreList = {add(patterns: string): IgnoreList; ignores(path: string): boolean}

@@ -11,7 +11,7 @@ import type {VFileMessage} from 'vfile-message'
 import {lint, type StorySource} from '../core/lint.js'
 import {fatalMessage} from '../core/messages.js'
 import {DEFAULT_MAX_SIZE, InputError} from '../core/parse.js'
-import {megabytes, readTextFile, UnreadableFileError} from '../knowledge/files.js'
+import {megabytes, readTextFile, UnreadableFileError} from '../knowledge/read-text-file.js'
 import type {SettingsResolver} from './settings.js'
 
 /**

@@ -4,10 +4,10 @@
  * `sarif` (sarif.ts) and `github` (github.ts).
  */
 import type {VFile} from 'vfile'
+import {formatPretty} from './pretty.js'
 import {reporterJson} from 'vfile-reporter-json'
 import {formatSarif} from './sarif.js'
 import {formatGithub} from './github.js'
-import {formatPretty} from './pretty.js'
 
 export const REPORTERS = ['pretty', 'json', 'sarif', 'github'] as const
 export type ReporterName = (typeof REPORTERS)[number]
