@@ -20,7 +20,7 @@ const EXIT_DESCRIPTIONS: Array<[number, string]> = [
   [EXIT_OK, 'no error-level message (warnings only, or none)'],
   [EXIT_LINT, 'an error-level message, or a warning with --frail'],
   [EXIT_USAGE, 'a usage error, an invalid config or knowledge file, or input that cannot be read as text'],
-  [EXIT_INTERNAL, 'an internal error (a bug in copydesk: please report it)'],
+  [EXIT_INTERNAL, 'an internal error (a bug in copydesk: please report it; COPYDESK_DEBUG=1 prints the stack)'],
   [EXIT_INTERRUPTED, 'interrupted (Ctrl-C) before the report']
 ]
 

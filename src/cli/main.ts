@@ -11,6 +11,7 @@ import type {SettingsResolver} from '../config/settings.js'
 import {DataError} from '../knowledge/parse-data.js'
 import {EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE} from './exit-codes.js'
 import {helpText} from './help.js'
+import {guardOutput} from './output.js'
 import {parseOptions, UsageError, type CliOptions} from './options.js'
 import {configErrorIn, isLintMessage, report} from './report.js'
 import {findInputs, lintInputs} from './run.js'
@@ -41,6 +42,8 @@ export async function main(
     io.stderr.write(`copydesk: ${message}\n`)
     return EXIT_USAGE
   }
+  // A reader that goes away (`| head`) ends the run quietly.
+  guardOutput([io.stdout, io.stderr])
   if (argv[0] === 'serve') return serve(argv.slice(1), io)
   if (argv[0] === 'merge') return merge(argv.slice(1), io)
 

@@ -1,13 +1,16 @@
 /**
  * The end of a run: the report on standard output and the exit code. A bad
  * config or house file met on the way stops the run with one line instead;
- * a file that could not be linted is named on standard error.
+ * a file that could not be linted, or met a bug, is named on standard error
+ * (with the stack behind a bug only when COPYDESK_DEBUG is set).
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {debugging} from '../config/debug.js'
+import {isInternalError} from '../core/messages.js'
 import {rules} from '../core/rules.js'
 import {DataError} from '../knowledge/parse-data.js'
-import {EXIT_LINT, EXIT_OK, EXIT_USAGE} from './exit-codes.js'
+import {EXIT_INTERNAL, EXIT_LINT, EXIT_OK, EXIT_USAGE} from './exit-codes.js'
 import type {CliOptions} from './options.js'
 import {formatReport} from './reporters/index.js'
 
@@ -49,17 +52,31 @@ function exitCode(files: VFile[], options: CliOptions, io: ReportIo): number {
   let errors = 0
   let warnings = 0
   let unreadable: string | undefined
+  let internal: string | undefined
   for (const file of files) {
     for (const message of file.messages) {
       if (isLintMessage(message)) {
         if (message.fatal) errors++
         else warnings++
-      } else if (message.fatal) unreadable ??= `${file.path}: ${message.reason}`
+      } else if (isInternalError(message)) {
+        internal ??= `${file.path ?? '<stdin>'}: ${message.reason}`
+        if (debugging()) io.stderr.write(`copydesk: ${file.path ?? '<stdin>'}: ${stackBehind(message)}\n`)
+      } else if (message.fatal) unreadable ??= `${file.path ?? '<stdin>'}: ${message.reason}`
     }
+  }
+  if (internal) {
+    io.stderr.write(`copydesk: ${internal}\n`)
+    return EXIT_INTERNAL
   }
   if (unreadable) {
     io.stderr.write(`copydesk: ${unreadable}\n`)
     return EXIT_USAGE
   }
   return errors > 0 || (options.frail && warnings > 0) ? EXIT_LINT : EXIT_OK
+}
+
+/** The stack of the error behind an internal error (COPYDESK_DEBUG). */
+function stackBehind(message: VFileMessage): string {
+  const cause = (message.cause as Error).cause
+  return cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)
 }

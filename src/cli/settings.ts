@@ -7,7 +7,9 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import {readSourceFile} from '../config/lint-file.js'
 import {SettingsResolver, type Overrides} from '../config/settings.js'
+import {InputError} from '../core/parse.js'
 import {UsageError, type CliOptions} from './options.js'
 
 /** Throws a UsageError for a missing file, a DataError for a bad config or house file. */
@@ -27,6 +29,13 @@ export function createResolver(options: CliOptions, cwd: string): SettingsResolv
   if (options.source !== undefined) {
     const sourcePath = path.resolve(cwd, options.source)
     if (!fs.existsSync(sourcePath)) throw new UsageError(`source file not found: ${options.source}`)
+    // Checked now (a binary file, a device, over the size limit), so that a bad source stops the run with one line.
+    try {
+      readSourceFile(sourcePath, options.source, options.maxSize)
+    } catch (error) {
+      if (error instanceof InputError) throw new UsageError(error.message)
+      throw error
+    }
     overrides.sources = {[path.resolve(cwd, options.inputs[0])]: sourcePath}
   }
   const resolver = new SettingsResolver(cwd, overrides)

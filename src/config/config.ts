@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import {DATA_SIZE_LIMIT, readTextFile, unreadableReason} from '../knowledge/read-text-file.js'
 import {DataError, parseData} from '../knowledge/files.js'
 import {checkOptions, docsBaseProblem, OptionError} from '../core/rule.js'
 import {rules, ruleIds, type RuleId} from '../core/rules.js'
@@ -67,9 +68,9 @@ export function readConfig(file: string, cwd = process.cwd()): Config {
   const display = path.relative(cwd, file) || file
   let text: string
   try {
-    text = fs.readFileSync(file, 'utf8')
+    text = readTextFile(file, DATA_SIZE_LIMIT)
   } catch (error) {
-    throw new ConfigError(display, `cannot read config (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+    throw new ConfigError(display, `cannot read config: ${unreadableReason(error)}`)
   }
   let located
   try {
@@ -106,6 +107,9 @@ export function checkConfig(
     if (typeof obj.source !== 'string' || !obj.source.includes('{name}')) {
       fail(['source'], '`source` must be a path template with `{name}`, such as "{name}.zh{ext}"')
     }
+    // Relative to each story's folder, and kept inside it or this config's folder (settings.ts).
+    if (path.isAbsolute(obj.source as string))
+      fail(['source'], '`source` must be relative to the story\'s folder, such as "{name}.zh{ext}"')
     config.source = obj.source as string
   }
   if (obj.docs !== undefined) {
@@ -147,7 +151,7 @@ export function checkConfig(
       fail(['knowledge'], '`knowledge` must be a list of file paths')
     config.knowledge = (list as string[]).map((f) => ({
       path: path.resolve(baseDir, f),
-      display: path.join(path.dirname(display), f)
+      display: path.isAbsolute(f) ? f : path.join(path.dirname(display), f)
     }))
   }
   return config

@@ -21,6 +21,7 @@ import path from 'node:path'
 import {glob, hasMagic} from 'glob'
 import * as ignoreModule from 'ignore'
 import {DataError} from '../knowledge/parse-data.js'
+import {DATA_SIZE_LIMIT, readTextFile, UnreadableFileError, unreadableReason} from '../knowledge/read-text-file.js'
 
 // `ignore` is CommonJS with a function export (its default under ES modules).
 type IgnoreList = {add(patterns: string): IgnoreList; ignores(path: string): boolean}
@@ -127,11 +128,16 @@ export class IgnoreFiles {
   /** The text of an ignore file; undefined when a looked-for file is not there. */
   private read(filePath: string, optional = false): string | undefined {
     try {
-      return fs.readFileSync(filePath, 'utf8')
+      return readTextFile(filePath, DATA_SIZE_LIMIT)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (optional && (code === 'ENOENT' || code === 'ENOTDIR')) return undefined
-      throw new DataError(path.relative(this.cwd, filePath) || filePath, `cannot read ignore file (${code ?? 'error'})`)
+      throw new DataError(
+        path.relative(this.cwd, filePath) || filePath,
+        error instanceof UnreadableFileError
+          ? `cannot read ignore file: ${unreadableReason(error)}`
+          : `cannot read ignore file (${code ?? 'error'})`
+      )
     }
   }
 }

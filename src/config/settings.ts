@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {CONFIG_NAMES, readConfig, type Config} from './config.js'
+import {CONFIG_NAMES, ConfigError, readConfig, type Config} from './config.js'
 import picomatch from 'picomatch'
 import {loadKnowledge, type Knowledge} from '../knowledge/base.js'
 import type {LintSettings} from '../core/lint.js'
@@ -57,6 +57,11 @@ export class SettingsResolver {
   constructor(cwd: string, overrides: Overrides = {}) {
     this.cwd = cwd
     this.overrides = overrides
+  }
+
+  /** Largest story (and source), in characters; undefined: the default. */
+  get maxSize(): number | undefined {
+    return this.overrides.maxSize
   }
 
   /** The config file that applies to a file (undefined: none). */
@@ -137,18 +142,37 @@ export class SettingsResolver {
     return match
   }
 
-  /** The Chinese source of a story, if one is named (command line) or found (config `source`). */
+  /**
+   * The Chinese source of a story, if one is named (command line) or found
+   * (config `source`). A config's template may lead only into the story's
+   * folder or the config's own folder (the tree the config governs: a
+   * repository's, when it sits at the top), links followed: a config in a
+   * cloned repository cannot make copydesk read, and report the figures of,
+   * a file elsewhere on the machine. Anything else is a ConfigError.
+   */
   sourceFor(filePath: string | undefined): string | undefined {
     if (!filePath) return undefined
     const absolute = path.resolve(this.cwd, filePath)
     const named = this.overrides.sources?.[absolute]
     if (named) return named
-    const template = this.forFile(filePath).config.source
+    const config = this.forFile(filePath).config
+    const template = config.source
     if (!template) return undefined
     const ext = path.extname(absolute)
     const name = path.basename(absolute, ext).replace(/\.en$/i, '')
     const candidate = path.resolve(path.dirname(absolute), template.replaceAll('{name}', name).replaceAll('{ext}', ext))
-    return candidate !== absolute && fs.existsSync(candidate) ? candidate : undefined
+    const roots = [path.dirname(absolute), ...(config.dir ? [config.dir] : [])]
+    const outside = () =>
+      new ConfigError(
+        config.path ?? '.copydeskrc',
+        `\`source\` must stay inside the story's folder or the config's folder: \`${template}\` leads outside them for ${path.relative(this.cwd, absolute) || absolute}`
+      )
+    if (!roots.some((root) => isInside(root, candidate))) throw outside()
+    if (candidate === absolute || !fs.existsSync(candidate)) return undefined
+    // The path is inside; where it really is (through links) must be too.
+    const real = fs.realpathSync(candidate)
+    if (!roots.some((root) => isInside(realPath(root), real))) throw outside()
+    return candidate
   }
 
   /** The overrides, for a worker thread that builds its own resolver. */
@@ -196,4 +220,18 @@ function stampOf(configPath: string, config: Config): string {
       }
     })
     .join('|')
+}
+
+/** Whether `target` is `folder` or below it (both absolute). */
+function isInside(folder: string, target: string): boolean {
+  const relative = path.relative(folder, target)
+  return relative === '' || (!relative.startsWith('..' + path.sep) && relative !== '..' && !path.isAbsolute(relative))
+}
+
+function realPath(folder: string): string {
+  try {
+    return fs.realpathSync(folder)
+  } catch {
+    return folder
+  }
 }

@@ -11,7 +11,7 @@ import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {createProcessor, type ProcessorOptions} from './processor.js'
-import {fatalMessage, sortMessages} from './messages.js'
+import {fatalMessage, settleRuleFailures, sortMessages} from './messages.js'
 
 /**
  * Everything that decides a file's messages besides its text: the knowledge
@@ -44,8 +44,9 @@ function processorFor(settings: LintSettings) {
 
 /**
  * Lint one file: parse it by format, run the rules with `settings`, and sort
- * the messages. A file that cannot be linted (binary, too large, a failure in a
- * rule) gets one fatal message with a one-line reason instead of a rejection.
+ * the messages. A file that cannot be linted (binary, too large, a failure in
+ * the parser) gets one fatal message with a one-line reason instead of a
+ * rejection; a rule that throws, one line naming the rule (the others still run).
  * The messages are on `file.messages` too.
  */
 export async function lint(
@@ -61,6 +62,7 @@ export async function lint(
   } catch (error) {
     fatalMessage(file, error)
   }
+  settleRuleFailures(file)
   sortMessages(file)
   return file.messages
 }

@@ -163,7 +163,9 @@ export function defineRule<Options extends Record<string, unknown>>(
       const x = extraction(file, tree)
       const report: Report = (start, end, reason, extra = {}) => {
         const place = x.place(start, end)
-        const message = file.message(reason, {place})
+        const message = file.message(readable(reason), {place})
+        // A long note is shortened as the reason is; `actual` and `expected` stay exact (a quick fix replaces the span).
+        if (extra.note) extra = {...extra, note: readable(extra.note)}
         if (extra.actual !== undefined) message.actual = extra.actual
         if (extra.expected) message.expected = extra.expected
         if (extra.note) message.note = extra.note
@@ -177,7 +179,66 @@ export function defineRule<Options extends Record<string, unknown>>(
   return Object.assign(plugin, {meta})
 }
 
-/** `value` in backticks, as messages quote the copy. */
+/**
+ * The longest quotation of the copy a message gives whole, in characters. Past
+ * it, a quotation keeps its start and end around an ellipsis: an editor reads
+ * it at a glance, and a message about a 400 KB run of `1,1,1,…` stays a line
+ * (the span itself is the message's range and its `actual`).
+ */
+export const QUOTE_LIMIT = 80
+
+/** Characters kept from the end of a shortened quotation. */
+const QUOTE_TAIL = 20
+
+/** The longest reason or note, in characters, once its quotations are shortened. */
+export const REASON_LIMIT = 1000
+
+/** `value` in backticks, as messages quote the copy: white space as single spaces, long runs shortened. */
 export function code(value: string): string {
-  return '`' + value.replace(/\s+/g, ' ') + '`'
+  return '`' + quote(value) + '`'
+}
+
+/** Copy as a message quotes it: white space as single spaces; past {@link QUOTE_LIMIT}, start…end. */
+export function quote(value: string): string {
+  if (value.length <= QUOTE_LIMIT * 4) {
+    const collapsed = collapse(value)
+    return collapsed.length <= QUOTE_LIMIT ? collapsed : cut(collapsed, collapsed)
+  }
+  // Only the ends are read: a long span costs no more than a short one.
+  return cut(collapse(value.slice(0, QUOTE_LIMIT * 2)), collapse(value.slice(-QUOTE_LIMIT * 2)))
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ')
+}
+
+/** The start of `head` and the end of `tail`, around an ellipsis, never splitting a surrogate pair. */
+function cut(head: string, tail: string): string {
+  let start = head.slice(0, QUOTE_LIMIT - QUOTE_TAIL - 1)
+  let end = tail.slice(-QUOTE_TAIL)
+  if (/[\uD800-\uDBFF]$/.test(start)) start = start.slice(0, -1)
+  if (/^[\uDC00-\uDFFF]/.test(end)) end = end.slice(1)
+  return start.trimEnd() + '…' + end.trimStart()
+}
+
+/**
+ * A reason or note as a report shows it: any quotation longer than
+ * {@link QUOTE_LIMIT} shortened (for a rule that quotes without `code`), and
+ * the whole at most {@link REASON_LIMIT} characters.
+ */
+export function readable(text: string): string {
+  if (text.length <= QUOTE_LIMIT + 2) return text
+  let result = ''
+  let from = 0
+  for (;;) {
+    const open = text.indexOf('`', from)
+    const close = open === -1 ? -1 : text.indexOf('`', open + 1)
+    if (close === -1) break
+    const inner = text.slice(open + 1, close)
+    result += text.slice(from, open) + (inner.length > QUOTE_LIMIT ? code(inner) : '`' + inner + '`')
+    from = close + 1
+  }
+  result += text.slice(from)
+  if (result.length <= REASON_LIMIT) return result
+  return result.slice(0, REASON_LIMIT - 1).replace(/[\uD800-\uDBFF]$/, '') + '…'
 }

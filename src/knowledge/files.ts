@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {DataError, parseData, type Located} from './parse-data.js'
+import {DATA_SIZE_LIMIT, readTextFile, unreadableReason} from './read-text-file.js'
 
 export {DataError, parseData, type Located}
 
@@ -51,10 +52,9 @@ export function readData<T = unknown>(
   }
   let text: string
   try {
-    text = fs.readFileSync(filePath, 'utf8')
+    text = readTextFile(filePath, DATA_SIZE_LIMIT)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new DataError(displayPath, code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'error'})`)
+    throw new DataError(displayPath, unreadableReason(error))
   }
   return parseData<T>(text, displayPath)
 }

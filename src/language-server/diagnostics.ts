@@ -43,7 +43,7 @@ export function toDiagnostic(message: VFileMessage, uri: string): Diagnostic {
 export function failureDiagnostic(error: unknown): Diagnostic {
   return Diagnostic.create(
     Range.create(0, 0, 0, 0),
-    `copydesk could not lint this document: ${(error as Error).message}`,
+    `copydesk could not lint this document: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
     DiagnosticSeverity.Error,
     undefined,
     'copydesk'

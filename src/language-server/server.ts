@@ -25,6 +25,7 @@ import {
   type InitializeParams
 } from 'vscode-languageserver/node.js'
 import {TextDocument} from 'vscode-languageserver-textdocument'
+import {debugging} from '../config/debug.js'
 import {quickFixes} from './code-actions.js'
 import {failureDiagnostic, toDiagnostic} from './diagnostics.js'
 import {lintDocument} from './lint-document.js'
@@ -59,7 +60,9 @@ export function startServer(
       const file = await lintDocument(document, workspaces)
       if (file) diagnostics = file.messages.map((message) => toDiagnostic(message, uri))
     } catch (error) {
-      connection.console.error(`copydesk: ${(error as Error).stack ?? error}`)
+      // The editor's log gets one line; the stack only with COPYDESK_DEBUG set for the server.
+      const detail = error instanceof Error ? (debugging() ? error.stack : error.message.split('\n')[0]) : error
+      connection.console.error(`copydesk: ${detail}`)
       diagnostics = [failureDiagnostic(error)]
     }
     if (documents.get(uri)?.version === version) await connection.sendDiagnostics({uri, version, diagnostics})

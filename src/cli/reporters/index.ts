@@ -1,11 +1,11 @@
 /**
- * Reports: `pretty` (vfile-reporter, for people), `json` (the format of
+ * Reports: `pretty` (vfile-reporter, for people: pretty.ts), `json` (the format of
  * vfile-reporter-json, with the end of each range and related places added),
  * `jsonl` (jsonl.ts: the json entries one per line), `sarif` (sarif.ts) and
  * `github` (github.ts).
  */
 import type {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
+import {formatPretty} from './pretty.js'
 import {reporterJson} from 'vfile-reporter-json'
 import {formatSarif} from './sarif.js'
 import {formatGithub} from './github.js'
@@ -31,21 +31,8 @@ export function formatReport(name: ReporterName, files: VFile[], options: Report
   if (name === 'jsonl') return formatJsonl(files, (file) => formatJson([file], options), options)
   if (name === 'sarif') return formatSarif(files, {cwd: options.cwd, docs: options.docs})
   if (name === 'github') return formatGithub(files, {cwd: options.cwd})
-  // The pretty report shows the evidence (note) but not the documentation link,
-  // and a file that could not be linted by its one-line reason, not the stack of its cause.
-  const hidden = files.flatMap((file) => file.messages.map((m) => [m, m.url, m.cause] as const))
-  for (const [message] of hidden) {
-    message.url = undefined
-    if (!message.ruleId) message.cause = undefined
-  }
-  try {
-    return reporter(files, {color: options.color, quiet: options.quiet, silent: options.silent, verbose: true})
-  } finally {
-    for (const [message, url, cause] of hidden) {
-      message.url = url
-      message.cause = cause
-    }
-  }
+  // A file with hundreds of messages is summarised per rule (pretty.ts).
+  return formatPretty(files, options)
 }
 
 interface JsonMessage {
