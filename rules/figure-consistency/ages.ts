@@ -31,11 +31,18 @@ export function checkAges(
     ...statements.filter((s) => s.person.length > 1).map((s) => s.person.join(' ')),
     ...extraction.persons.filter((p) => p.words.length > 1).map((p) => p.words.join(' '))
   ]
-  const distinct = [...new Set(fullNames)]
+  // The full names that hold each word, indexed once (not searched per statement: issue 12).
+  const ownersOf = new Map<string, Set<string>>()
+  for (const name of new Set(fullNames))
+    for (const word of name.split(' ')) {
+      const owners = ownersOf.get(word) ?? new Set<string>()
+      owners.add(name)
+      ownersOf.set(word, owners)
+    }
   const keyOf = (person: string[]): string | undefined => {
     if (person.length > 1) return person.join(' ')
-    const owners = distinct.filter((name) => name.split(' ').includes(person[0]))
-    return owners.length === 1 ? owners[0] : undefined
+    const owners = ownersOf.get(person[0])
+    return owners?.size === 1 ? [...owners][0] : undefined
   }
   const firstOf = new Map<string, AgeStatement>()
   for (const statement of statements) {
