@@ -106,11 +106,31 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
     if (!chain || !isCapitalized(tokens[figure.next])) continue
     // The event noun ends the name, or is followed by its complement
     // ("Plenary Session of the Central Committee", "Canton Fair in Guangzhou").
-    const lower = chain.words.map((w) => w.toLowerCase())
+    // A possessive inside the name ("the 14 National People's Congress") splits it in two
+    // chains: read on into the chain right after the possessive.
+    let words = chain.words
+    let nameChain = chain
+    const rest = chain.possessive ? chainAt.get(chain.last + 1) : undefined
+    if (
+      rest &&
+      eventNounIndex(
+        words.map((w) => w.toLowerCase()),
+        eventNouns,
+        lex.nameConnectors
+      ) < 0
+    ) {
+      words = [
+        ...words.slice(0, -1),
+        `${x.text.slice(tokens[chain.last].start, tokens[chain.last].end)}`,
+        ...rest.words
+      ]
+      nameChain = rest
+    }
+    const lower = words.map((w) => w.toLowerCase())
     const at = eventNounIndex(lower, eventNouns, lex.nameConnectors)
     if (at < 0) continue
     // "the 18 Pacific Islands Forum members": a plural noun after the name makes it a count.
-    const after = tokens[chain.last + 1]
+    const after = tokens[nameChain.last + 1]
     if (at === lower.length - 1 && after?.kind === 'word' && !isCapitalized(after) && lex.countNouns.has(after.lower))
       continue
     const expected = `${figure.raw}${ordinalSuffix(n)}`
@@ -121,7 +141,7 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
       {
         actual: figure.raw,
         expected: [expected],
-        note: `\`the ${figure.raw} ${chain.text}\` names one event in a numbered series, which takes an ordinal; a count would be followed by a plural noun.`
+        note: `\`the ${figure.raw} ${x.text.slice(chain.start, nameChain.end)}\` names one event in a numbered series, which takes an ordinal; a count would be followed by a plural noun.`
       }
     )
   }
