@@ -143,7 +143,38 @@ const invalid: Case[] = [
   },
   {ruleId: 'figure-arithmetic', text: 'Profit rose 4-fold from 5 million to 8 million euros.', flag: '4-fold'},
   {ruleId: 'figure-arithmetic', text: 'Traffic grew 3 times, from 10,000 to 12,000 visits.', flag: '3 times'},
-  {ruleId: 'figure-arithmetic', text: 'Traffic increased six times from 100 to 200 flights.', flag: 'six times'}
+  {ruleId: 'figure-arithmetic', text: 'Traffic increased six times from 100 to 200 flights.', flag: 'six times'},
+  // figure-consistency: an age stated twice, once as a birthday.
+  {
+    ruleId: 'figure-consistency',
+    text: 'Marta Silva, 38, chairs the board. Marta Silva turned 47 on Tuesday.',
+    flag: '47',
+    expected: '38'
+  },
+  {
+    ruleId: 'figure-consistency',
+    text: 'Omar Haddad turned 70 on Friday. The 64-year-old Omar Haddad thanked his staff.',
+    flag: '64',
+    expected: '70'
+  }
+]
+
+/** Classes the rules still miss, kept visible. */
+const gaps: Case[] = [
+  // An edition restated with the full name and another number, with no word placing either
+  // mention now: told apart from a story about two editions only by evidence the rule does
+  // not read yet (a place or a year beside the other edition).
+  {
+    ruleId: 'figure-consistency',
+    text: 'The 9th Delta Trade Fair opened in Can Tho on Monday. Over 900 firms joined the 10th Delta Trade Fair.',
+    flag: '10th'
+  },
+  // A whole in one clause and its parts after a semicolon.
+  {
+    ruleId: 'figure-arithmetic',
+    text: 'The fair drew 700 buyers; 500 came from Vietnam and 300 came from Laos.',
+    flag: '500 came from Vietnam and 300'
+  }
 ]
 
 const clean: string[] = [
@@ -180,6 +211,12 @@ const clean: string[] = [
   'Of the 90 players, 40 were from clubs while 45 came from schools.',
   // Ordinals that are right, and counts.
   'Deputies met for the 13th National People’s Congress.',
+  // Ages that a birthday explains, and birthdays of things.
+  'Marta Silva, 46, chairs the board. Marta Silva turned 47 on Tuesday.',
+  'Marta Silva, 46, chairs the board. Marta Silva turns 47 on Friday.',
+  'The bank turned 150 this spring.',
+  // Two editions named without a word placing either now.
+  'She won at the 18th Asian Games in Jakarta. At the 19th Asian Games she won silver.',
   'The 10 ASEAN members’ leaders met in Laos.'
 ]
 
@@ -201,6 +238,18 @@ describe('figure rules: classes of issue 14', () => {
       })
       expect(exact.map((m) => m.reason)).toHaveLength(1)
       if (c.expected) expect(exact[0].expected).toContain(c.expected)
+    })
+  }
+
+  for (const c of gaps) {
+    it.fails(`gap, ${c.ruleId}: ${c.text}`, async () => {
+      const file = await lintText(c.text)
+      const start = c.text.indexOf(c.flag)
+      const exact = file.messages.filter((m) => {
+        const range = rangeOf(m)
+        return m.ruleId === c.ruleId && range.start === start && range.end === start + c.flag.length
+      })
+      expect(exact).toHaveLength(1)
     })
   }
 
