@@ -103,6 +103,25 @@ const invalid: Case[] = [
     flag: '5',
     expected: '5th'
   },
+  // malformed-ordinal: Chinese-order decades spelled in words.
+  {
+    ruleId: 'malformed-ordinal',
+    text: 'Trade boomed in the twenties of the ninetieth century.',
+    flag: 'the twenties of the ninetieth century',
+    expected: 'the 1990s'
+  },
+  {
+    ruleId: 'malformed-ordinal',
+    text: 'The mill closed in the seventies of the last century.',
+    flag: 'the seventies of the last century',
+    expected: 'the 1970s'
+  },
+  {
+    ruleId: 'malformed-ordinal',
+    text: 'Rail came in the forties of the nineteenth century.',
+    flag: 'the forties of the nineteenth century',
+    expected: 'the 1840s'
+  },
   // figure-arithmetic: the second endpoint leaves out the unit.
   {
     ruleId: 'figure-arithmetic',
@@ -211,6 +230,9 @@ const clean: string[] = [
   'Of the 90 players, 40 were from clubs while 45 came from schools.',
   // Ordinals that are right, and counts.
   'Deputies met for the 13th National People’s Congress.',
+  // Decades in words that are not in Chinese order.
+  'It was a hit of the Roaring Twenties of the jazz age.',
+  'In the twenties of the century, cities grew.',
   // Ages that a birthday explains, and birthdays of things.
   'Marta Silva, 46, chairs the board. Marta Silva turned 47 on Tuesday.',
   'Marta Silva, 46, chairs the board. Marta Silva turns 47 on Friday.',
