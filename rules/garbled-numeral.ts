@@ -5,14 +5,20 @@
  * left where a figure should be (`<>.<> billion`, `XX million`, `##.# billion`,
  * `??? billion`, `{0} billion`), digit grouping English does not use (`3800,6500`, `2000,18`,
  * `45,67`, `12,3456`: commas separate groups of three digits) and numbers with
- * two decimal points before a percent sign, a magnitude or a currency (`1.2.3%`).
+ * two decimal points before a percent sign, a magnitude or a currency (`1.2.3%`);
+ * template slots in brackets (`[NUM]`, `[X]`, `[amount]`), `N/A` and runs of `*` or `_`
+ * before a magnitude or a percent; the percent sign before the number (`%5.6`); a
+ * separator doubled (`2..5`, `6,,800`); full-width digits or separators from a
+ * Chinese input method in English copy (`３，５００`, `3，500`, `1．5`).
  *
  * Why: machine translation and number-restoring steps drop, fuse or leave out
  * figures; the result reads as a number but means nothing.
  *
  * Silent on: Western grouping (`1,234,567`), Indian grouping (`12,34,567`,
  * unless `indianGrouping` is off), version and section numbers (`version 1.2.3`),
- * Roman numerals (`Super Bowl XX`), hashtags, chemical names (`2,4-D`).
+ * Roman numerals (`Super Bowl XX`), hashtags, chemical names (`2,4-D`), set scores
+ * (`6-3,6-4`), reference marks and agency tags in brackets (`[1]`, `[AP]`), full-width
+ * figures in Chinese text.
  *
  * ### Options
  *
@@ -24,6 +30,18 @@
  * More than 6,500 enterprises and 1,234,567 visitors took part; 4873 projects were signed.
  * The software moved from version 1.2.3 to 2.0 in Super Bowl XX week.
  * The scheme reached 12,34,567 households.
+ * She won 6-3,6-4; see note [1] and the [AP] report.
+ * ```
+ *
+ * ```text invalid
+ * Inflation eased to %3.4 as [NUM] percent of firms sold 2..5 million tonnes and ４，２００ cars.
+ * ```
+ *
+ * ```text output
+ * 1:20-1:24: Unexpected `%3.4`, expected `3.4%`
+ * 1:28-1:41: Unexpected placeholder `[NUM] percent` where a figure should be
+ * 1:56-1:60: Unexpected `2..5`, expected `2.5`
+ * 1:80-1:85: Unexpected full-width characters in `４，２００`, expected `4,200`
  * ```
  *
  * ```text invalid

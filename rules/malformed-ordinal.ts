@@ -3,8 +3,9 @@
  *
  * Catches ordinals written wrong: a wrong suffix (`21th`, `11st`, `2th`,
  * `12nd`, `101th`, `23th`); a cardinal where the name of a numbered event takes
- * an ordinal (`the 20 China-ASEAN ... Forum`, `the 3 Plenary Session`); and
- * decades in Chinese order (`the 20s of the 80th century`, `the 90s of the last
+ * an ordinal (`the 20 China-ASEAN ... Forum`, `the 3 Plenary Session`, `the 14
+ * National People's Congress`); and decades in Chinese order, in figures or words
+ * (`the twenties of the eightieth century`) (`the 20s of the 80th century`, `the 90s of the last
  * century`, `the 50s of the 19th century`), with the English form as the fix.
  *
  * Why: Chinese writes 第20届 ("the 20th session") and 20世纪80年代 ("the 80s of
@@ -24,6 +25,16 @@
  * ```text valid
  * The 20th China-ASEAN Expo and the 10 ASEAN member states met the 20 member economies.
  * It was the 21st, 22nd, 23rd, 11th, 12th and 101st time since the 1980s.
+ * In the twenties of the century, cities grew; the 10 ASEAN members’ leaders met.
+ * ```
+ *
+ * ```text invalid
+ * Deputies met for the 13 National People’s Congress, as in the twenties of the ninetieth century.
+ * ```
+ *
+ * ```text output
+ * 1:22-1:24: Unexpected cardinal `13` before the name of a numbered event, expected the ordinal `13th`
+ * 1:59-1:96: Unexpected decade in Chinese order `the twenties of the ninetieth century`, expected `the 1990s`
  * ```
  *
  * ```text invalid

@@ -5,7 +5,8 @@
 //
 // Usage (after `npm run build`):
 //   node scripts/bench-figures.js [--runs N] [--sizes 100k,1m,10m] [--texts wire,dense] [--max-seconds S]
-//                                 [--dist DIR] [--json]
+//                                 [--rules all,figure-consistency] [--dist DIR] [--json]
+// (`--rules`: only these configurations, by the names the report prints.)
 //
 // Input (`wire`): one sentence written for this benchmark (a dateline-free wire sentence with counts,
 // shares, a change with its endpoints, an age, an edition and a founding, and several names),
@@ -68,6 +69,7 @@ function parseArgs(argv) {
     }
     if (arg === '--json') options.json = true
     else if (arg === '--dist') options.dist = path.resolve(value())
+    else if (arg === '--rules') options.rules = value().split(',')
     else if (arg === '--runs') options.runs = positive(value(), arg)
     else if (arg === '--max-seconds') options.maxSeconds = positive(value(), arg)
     else if (arg === '--texts') {
@@ -78,7 +80,7 @@ function parseArgs(argv) {
       for (const size of options.sizes) if (!(size in SIZES)) fail(`unknown size \`${size}\` (${Object.keys(SIZES)})`)
     } else if (arg === '--help' || arg === '-h') {
       process.stdout.write(
-        'Usage: node scripts/bench-figures.js [--runs N] [--sizes 100k,1m] [--texts wire,dense] [--max-seconds S] [--json]\n'
+        'Usage: node scripts/bench-figures.js [--runs N] [--sizes 100k,1m] [--texts wire,dense] [--rules all,figure-consistency] [--max-seconds S] [--dist DIR] [--json]\n'
       )
       process.exit(0)
     } else fail(`unknown argument \`${arg}\``)
@@ -121,9 +123,9 @@ async function main() {
   const only = (ids) => Object.fromEntries(ruleIds.map((id) => [id, ids.includes(id) ? 'warn' : 'off']))
   // garbled-numeral reads the extraction and little else: alone it stands for parse + extraction.
   const configurations = [
-    {name: 'all rules', rules: only(ruleIds)},
+    {name: 'all', rules: only(ruleIds)},
     ...FIGURE_RULES.map((id) => ({name: id, rules: only([id])}))
-  ]
+  ].filter(({name}) => !options.rules || options.rules.includes(name))
   const skipped = new Set()
   const rows = []
   for (const textName of options.texts) {
