@@ -11,7 +11,7 @@
 // Input (`wire`): one sentence written for this benchmark (a dateline-free wire sentence with counts,
 // shares, a change with its endpoints, an age, an edition and a founding, and several names),
 // repeated with a blank line after every tenth copy until the story reaches each size; and
-// (`dense`) a short sentence with a count, an age, an edition and a founding in each copy. For
+// (`dense`) a short sentence with a count, an age and an edition in each copy. For
 // each size: the parse and extraction alone (every rule off but one that reads nothing), each
 // figure rule alone, and all rules together, as milliseconds per megabyte. Each timing: one
 // warm-up run (skipped from 3 MB up), then the median of N runs (default 3; 1 from 3 MB up).
@@ -35,11 +35,12 @@ export const SENTENCE =
   '6,200 tonnes.'
 
 /**
- * A short sentence with one count, one age, one edition and one founding in every copy: the
- * densest figure copy, where a rule that compares every pair of figures shows at once.
+ * A short sentence with one count, one age and one edition in every copy, about the story's
+ * own time (no year: a year sets a sentence apart): the densest figure copy, where a rule
+ * that compares every pair of figures shows at once.
  */
 export const DENSE_SENTENCE =
-  'Mira Olsen, 43, said 2,000 exhibitors took part in the 21st Harbour Fair, founded in 2003, which marks its 20th anniversary.'
+  'Mira Olsen, 43, said about 2,000 exhibitors took part in the 21st Harbour Fair this year.'
 
 const TEXTS = {wire: SENTENCE, dense: DENSE_SENTENCE}
 
