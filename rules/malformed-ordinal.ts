@@ -3,8 +3,9 @@
  *
  * Catches ordinals written wrong: a wrong suffix (`21th`, `11st`, `2th`,
  * `12nd`, `101th`, `23th`); a cardinal where the name of a numbered event takes
- * an ordinal (`the 20 China-ASEAN ... Forum`, `the 3 Plenary Session`); and
- * decades in Chinese order (`the 20s of the 80th century`, `the 90s of the last
+ * an ordinal (`the 20 China-ASEAN ... Forum`, `the 3 Plenary Session`, `the 14
+ * National People's Congress`); and decades in Chinese order, in figures or words
+ * (`the twenties of the eightieth century`) (`the 20s of the 80th century`, `the 90s of the last
  * century`, `the 50s of the 19th century`), with the English form as the fix.
  *
  * Why: Chinese writes 第20届 ("the 20th session") and 20世纪80年代 ("the 80s of
@@ -24,6 +25,16 @@
  * ```text valid
  * The 20th China-ASEAN Expo and the 10 ASEAN member states met the 20 member economies.
  * It was the 21st, 22nd, 23rd, 11th, 12th and 101st time since the 1980s.
+ * In the twenties of the century, cities grew; the 10 ASEAN members’ leaders met.
+ * ```
+ *
+ * ```text invalid
+ * Deputies met for the 13 National People’s Congress, as in the twenties of the ninetieth century.
+ * ```
+ *
+ * ```text output
+ * 1:22-1:24: Unexpected cardinal `13` before the name of a numbered event, expected the ordinal `13th`
+ * 1:59-1:96: Unexpected decade in Chinese order `the twenties of the ninetieth century`, expected `the 1990s`
  * ```
  *
  * ```text invalid
@@ -56,6 +67,7 @@ import {code, defineRule, type RuleMeta} from '../src/core/rule.js'
 import {isCapitalized} from '../src/extract/tokens.js'
 import {ordinalSuffix} from '../src/extract/figures.js'
 import {eventNounIndex} from '../src/extract/names.js'
+import type {Lexicon} from '../src/knowledge/lexicon.js'
 
 export const meta: RuleMeta = {
   id: 'malformed-ordinal',
@@ -106,11 +118,31 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
     if (!chain || !isCapitalized(tokens[figure.next])) continue
     // The event noun ends the name, or is followed by its complement
     // ("Plenary Session of the Central Committee", "Canton Fair in Guangzhou").
-    const lower = chain.words.map((w) => w.toLowerCase())
+    // A possessive inside the name ("the 14 National People's Congress") splits it in two
+    // chains: read on into the chain right after the possessive.
+    let words = chain.words
+    let nameChain = chain
+    const rest = chain.possessive ? chainAt.get(chain.last + 1) : undefined
+    if (
+      rest &&
+      eventNounIndex(
+        words.map((w) => w.toLowerCase()),
+        eventNouns,
+        lex.nameConnectors
+      ) < 0
+    ) {
+      words = [
+        ...words.slice(0, -1),
+        `${x.text.slice(tokens[chain.last].start, tokens[chain.last].end)}`,
+        ...rest.words
+      ]
+      nameChain = rest
+    }
+    const lower = words.map((w) => w.toLowerCase())
     const at = eventNounIndex(lower, eventNouns, lex.nameConnectors)
     if (at < 0) continue
     // "the 18 Pacific Islands Forum members": a plural noun after the name makes it a count.
-    const after = tokens[chain.last + 1]
+    const after = tokens[nameChain.last + 1]
     if (at === lower.length - 1 && after?.kind === 'word' && !isCapitalized(after) && lex.countNouns.has(after.lower))
       continue
     const expected = `${figure.raw}${ordinalSuffix(n)}`
@@ -121,7 +153,7 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
       {
         actual: figure.raw,
         expected: [expected],
-        note: `\`the ${figure.raw} ${chain.text}\` names one event in a numbered series, which takes an ordinal; a count would be followed by a plural noun.`
+        note: `\`the ${figure.raw} ${x.text.slice(chain.start, nameChain.end)}\` names one event in a numbered series, which takes an ordinal; a count would be followed by a plural noun.`
       }
     )
   }
@@ -148,21 +180,9 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
             : currentCentury - 1
     }
     if (centuryNumber === undefined) continue
-    let year: number | undefined
-    let swapped = false
-    if (centuryNumber >= 1 && centuryNumber <= currentCentury + 1) {
-      year = (centuryNumber - 1) * 100 + decade.value
-    } else if (
-      decade.value >= 1 &&
-      decade.value <= currentCentury + 1 &&
-      centuryNumber % 10 === 0 &&
-      centuryNumber <= 90
-    ) {
-      // The numbers were swapped: "the 20s of the 80th century" is the 80s of the 20th century.
-      year = (decade.value - 1) * 100 + centuryNumber
-      swapped = true
-    }
-    if (year === undefined) continue
+    const reading = decadeYear(decade.value, centuryNumber, currentCentury)
+    if (!reading) continue
+    const {year, swapped} = reading
     // Start at "the" and keep "early", "mid", "late".
     let first = decade.first
     let qualifier = ''
@@ -185,6 +205,80 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
         : `Chinese writes the decade of a century (世纪…年代); English writes the decade in full: ${year}s.`
     })
   }
+
+  // The same in words: "the twenties of the eightieth century", "the nineties of the last century".
+  for (let i = 0; i < tokens.length; i++) {
+    const decadeValue = spelledDecade(x.lexicon, tokens[i].lower)
+    if (decadeValue === undefined || tokens[i + 1]?.lower !== 'of') continue
+    let k = i + 2
+    if (tokens[k]?.lower === 'the') k++
+    const centuryWord = tokens[k]?.lower ?? ''
+    if (tokens[k + 1]?.lower !== 'century' || k === i + 2) continue
+    const relative = ['last', 'previous', 'past'].includes(centuryWord) ? currentCentury - 1 : undefined
+    const centuryNumber = relative ?? spelledOrdinal(x.lexicon, centuryWord)
+    if (centuryNumber === undefined) continue
+    const reading = decadeYear(decadeValue, centuryNumber, currentCentury)
+    if (!reading) continue
+    const first = tokens[i - 1]?.lower === 'the' ? i - 1 : i
+    const start = tokens[first].start
+    const end = tokens[k + 1].end
+    const actual = x.text.slice(start, end)
+    const expected = `${first < i ? tokens[first].text + ' ' : ''}${reading.year}s`
+    report(start, end, `Unexpected decade in Chinese order ${code(actual)}, expected ${code(expected)}`, {
+      actual,
+      expected: [expected],
+      note: reading.swapped
+        ? `This is the Chinese 世纪…年代 order with the numbers swapped: the ${centuryWord} century is thousands of years away. English writes the decade in full: ${reading.year}s.`
+        : `Chinese writes the decade of a century (世纪…年代); English writes the decade in full: ${reading.year}s.`
+    })
+    i = k + 1
+  }
 })
+
+/**
+ * The first year of decade `decade` of century `century`: "the 80s of the 20th century" is
+ * 1980; with the numbers swapped ("the 20s of the 80th century"), read back.
+ */
+function decadeYear(
+  decade: number,
+  century: number,
+  currentCentury: number
+): {year: number; swapped: boolean} | undefined {
+  if (century >= 1 && century <= currentCentury + 1) return {year: (century - 1) * 100 + decade, swapped: false}
+  if (decade >= 1 && decade <= currentCentury + 1 && century % 10 === 0 && century <= 90)
+    return {year: (decade - 1) * 100 + century, swapped: true}
+  return undefined
+}
+
+/** The decade a word names: "twenties" 20, "eighties" 80. */
+function spelledDecade(lexicon: Lexicon, word: string): number | undefined {
+  return word.endsWith('ies') ? lexicon.tens.get(word.slice(0, -3) + 'y') : undefined
+}
+
+/** Irregular ordinal words; the rest add "th" to the cardinal ("fourth") or "ieth" for "-y" ("eightieth"). */
+const IRREGULAR_ORDINALS = new Map([
+  ['first', 1],
+  ['second', 2],
+  ['third', 3],
+  ['fifth', 5],
+  ['eighth', 8],
+  ['ninth', 9],
+  ['twelfth', 12]
+])
+
+/** The value of an ordinal word: "twentieth" 20, "twenty-first" 21, "nineteenth" 19. */
+function spelledOrdinal(lexicon: Lexicon, word: string): number | undefined {
+  const dash = word.lastIndexOf('-')
+  if (dash > 0) {
+    const tens = lexicon.tens.get(word.slice(0, dash))
+    const unit = spelledOrdinal(lexicon, word.slice(dash + 1))
+    return tens !== undefined && unit !== undefined && unit < 10 ? tens + unit : undefined
+  }
+  const irregular = IRREGULAR_ORDINALS.get(word)
+  if (irregular !== undefined) return irregular
+  if (word.endsWith('ieth')) return lexicon.tens.get(word.slice(0, -4) + 'y')
+  if (word.endsWith('th')) return lexicon.units.get(word.slice(0, -2))
+  return undefined
+}
 
 export default malformedOrdinal

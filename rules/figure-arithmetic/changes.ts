@@ -8,7 +8,7 @@ import type {Extraction} from '../../src/extract/index.js'
 import {isCapitalized} from '../../src/extract/tokens.js'
 import type {Quantities} from '../../src/extract/quantities.js'
 import {directionOf} from './change-words.js'
-import {endpointPair, unitNoun} from './endpoints.js'
+import {endpointPair} from './endpoints.js'
 import {checkStatedChange, type StatedChange} from './stated-change.js'
 
 export function checkChanges(extraction: Extraction, quantities: Quantities, report: Report): void {
@@ -27,7 +27,7 @@ export function checkChanges(extraction: Extraction, quantities: Quantities, rep
     // a bare "from 200 to 300" is a range.
     const before = statedBefore(extraction, quantities, at)
     if (!before && !changeWordBefore(extraction, quantities, at)) continue
-    const unit = token.lower === 'from' ? unitNoun(extraction, from) : unitNoun(extraction, to)
+    const unit = pair.unit
     if (before) checkStatedChange(extraction, quantities, from, to, unit, before, report)
     // "from 1,000 to 800 units, down 20%": a unit noun after the pair.
     const trailing = tokens[last + 1]

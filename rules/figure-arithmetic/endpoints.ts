@@ -39,12 +39,15 @@ export interface EndpointPair {
   first: Endpoint
   second: Endpoint
   last: number
+  /** A unit noun written after the first endpoint ("tonnes" in "200 tonnes to 300"). */
+  unit?: string
 }
 
 /**
  * Two endpoints after token `at`, joined by `join`: "from A to B" (join `to`) or
- * "to B from A" (join `from`). A unit noun after the first must be repeated
- * after the second ("200 tonnes to 300 tonnes").
+ * "to B from A" (join `from`). A unit noun after the first may be repeated after the
+ * second or left out ("200 tonnes to 300 tonnes", "1.6 million units to 2.0 million"),
+ * not changed ("200 tonnes to 300 ships"); each endpoint may carry its time ("in 2021").
  */
 export function endpointPair(
   extraction: Extraction,
@@ -52,23 +55,49 @@ export function endpointPair(
   at: number,
   join: string
 ): EndpointPair | undefined {
-  const {tokens} = extraction
+  const {tokens, lexicon} = extraction
   const first = endpointAt(extraction, quantities, at + 1)
   if (!first) return undefined
-  const unit = unitNoun(extraction, first)
-  const second = endpointAt(extraction, quantities, first.last + (unit ? 3 : 2))
-  if (!second || tokens[first.last + (unit ? 2 : 1)]?.lower !== join) return undefined
-  if (unit && tokens[second.last + 1]?.lower !== unit) return undefined
-  return {first, second, last: unit ? second.last + 1 : second.last}
+  let k = first.last + 1
+  const unitToken = tokens[k]
+  const unit =
+    !first.figure.percent &&
+    unitToken?.kind === 'word' &&
+    !isCapitalized(unitToken) &&
+    unitToken.lower !== 'to' &&
+    unitToken.lower !== 'from' &&
+    !lexicon.partPrepositions.has(unitToken.lower)
+      ? unitToken.lower
+      : undefined
+  if (unit) k++
+  k = afterTime(extraction, quantities, k)
+  if (tokens[k]?.lower !== join) return undefined
+  const second = endpointAt(extraction, quantities, k + 1)
+  if (!second) return undefined
+  let last = second.last
+  const after = tokens[last + 1]
+  if (unit && after?.kind === 'word') {
+    if (after.lower === unit) last++
+    else if (
+      !lexicon.partPrepositions.has(after.lower) &&
+      !lexicon.clauseConjunctions.has(after.lower) &&
+      !lexicon.absoluteChangeFollowers.has(after.lower)
+    )
+      return undefined
+  }
+  last = afterTime(extraction, quantities, last + 1) - 1
+  return {first, second, last, unit}
 }
 
-/** A unit noun written after an endpoint and before "to"/"from": "200 tonnes to 300 tonnes". */
-export function unitNoun(extraction: Extraction, end: Endpoint): string | undefined {
-  const token = extraction.tokens[end.last + 1]
-  const next = extraction.tokens[end.last + 2]?.lower
-  if (!token || token.kind !== 'word' || end.figure.percent || (next !== 'to' && next !== 'from')) return undefined
-  if (token.lower === 'to' || token.lower === 'from' || isCapitalized(token)) return undefined
-  return token.lower
+/** The token after a time phrase that starts at `k` ("in 2021", "in May 2023"), or `k` when there is none. */
+function afterTime(extraction: Extraction, quantities: Quantities, k: number): number {
+  const {tokens, lexicon} = extraction
+  if (tokens[k]?.lower !== 'in') return k
+  let m = k + 1
+  if (lexicon.months.has(tokens[m]?.lower ?? '')) m++
+  const year = quantities.byLead.get(m)
+  if (year && isYear(year)) return year.exprLast + 1
+  return m > k + 1 ? m : k
 }
 
 /** A reading of both endpoints in one unit (a bare first figure takes the second's magnitude). */

@@ -3,8 +3,11 @@
  *
  * Catches figures in one sentence whose arithmetic does not work: a stated
  * change that does not match its endpoints (`rose from 200 million yuan to 300
- * million yuan, an increase of 40 percent`: that is 50 percent); `doubled`,
- * `tripled` or `halved` with endpoints that disagree; parts that add up to more
+ * million yuan, an increase of 40 percent`: that is 50 percent; also when the
+ * second endpoint leaves out the unit or each carries its year: `from 2.5 million
+ * units in 2022 to 3.0 million in 2024`); `doubled`, `tripled`, `halved`,
+ * `fivefold`, `4-fold` or `grew 3 times` with endpoints that disagree; parts
+ * (`came from`, `were from`, `300 of whom`, `Of them,` after the whole) that add up to more
  * than their whole (`Of the 470 projects signed, 320 were in manufacturing and
  * 210 in services`); shares of one whole that add up to more than 100%
  * (`accounted for 60%, 30% and 20%, respectively`); a total stated right after
@@ -34,7 +37,9 @@
  * stop short of the whole, running totals (`bringing its total to`), shares
  * of different wholes (`52 percent of voters, and 98% of ballots`, `of their
  * respective markets`), changes in another unit (`from $2 to $3, a rise of 50
- * cents`).
+ * cents`), figures of another clause or measure (`attended by 2,000 fans,
+ * including ..., and broadcasters expect two billion viewers`), number words in
+ * names (`Radio Five`).
 
  * ### Examples
  *
@@ -45,6 +50,16 @@
  * Output grew from 2019 to 2023, and visitors doubled from about 400 to 810.
  * Women accounted for 52 percent of voters, and 98% of ballots were counted; seats cost from 200 to 300 yuan, up 10%.
  * Revenue rose 8% to $108 million in fiscal 2024 from $95 million in calendar 2023.
+ * The final drew 2,000 fans, including many children, and broadcasters expect two billion viewers.
+ * ```
+ *
+ * ```text invalid
+ * Sales tripled from 300 cars to 450 cars. Deliveries rose from 2.5 million units in 2022 to 3.0 million in 2024, an increase of 35 percent.
+ * ```
+ *
+ * ```text output
+ * 1:7-1:14: Unexpected `tripled` from `300` to `450`: that is 1.5 times
+ * 1:128-1:138: Unexpected increase of `35 percent` from `2.5 million` to `3.0 million`, expected `20 percent`
  * ```
 
  * ```text invalid

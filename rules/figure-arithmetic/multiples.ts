@@ -5,23 +5,33 @@ import {code, type Report} from '../../src/core/rule.js'
 import type {Extraction} from '../../src/extract/index.js'
 import {formatNumber, overlaps, type Quantities, type Range} from '../../src/extract/quantities.js'
 import type {Band} from '../../src/knowledge/lexicon.js'
-import {endpointAt, readings, type Endpoint} from './endpoints.js'
+import {directionOf} from './change-words.js'
+import {endpointAt, endpointPair, readings, type Endpoint} from './endpoints.js'
 
 export function checkMultiples(extraction: Extraction, quantities: Quantities, report: Report): void {
   const {tokens, lexicon} = extraction
   for (let at = 0; at < tokens.length; at++) {
-    const word = tokens[at]
-    if (word.kind !== 'word') continue
-    const factor = lexicon.multiples.get(word.lower)
-    if (factor === undefined) continue
+    const multiple = multipleAt(extraction, quantities, at)
+    if (!multiple) continue
+    const {factor} = multiple
+    const word = {
+      text: extraction.text.slice(tokens[at].start, tokens[multiple.last].end),
+      start: tokens[at].start,
+      end: tokens[multiple.last].end
+    }
+    // The endpoints right after the multiple, perhaps after a comma: "tripled from 200 tonnes
+    // to 600 tonnes", "grew threefold, to 90 million from 30 million".
+    let k = multiple.last + 1
+    if (tokens[k]?.text === ',') k++
     let from: Endpoint | undefined
     let to: Endpoint | undefined
-    if (tokens[at + 1]?.lower === 'from') {
-      from = endpointAt(extraction, quantities, at + 2)
-      if (from && tokens[from.last + 1]?.lower === 'to') to = endpointAt(extraction, quantities, from.last + 2)
-    } else if (tokens[at + 1]?.lower === 'to') {
-      to = endpointAt(extraction, quantities, at + 2)
-      if (to && tokens[to.last + 1]?.lower === 'from') from = endpointAt(extraction, quantities, to.last + 2)
+    if (tokens[k]?.lower === 'from') {
+      const pair = endpointPair(extraction, quantities, k, 'to')
+      if (pair) [from, to] = [pair.first, pair.second]
+      else from = endpointAt(extraction, quantities, k + 1)
+    } else if (tokens[k]?.lower === 'to') {
+      const pair = endpointPair(extraction, quantities, k, 'from')
+      if (pair) [to, from] = [pair.first, pair.second]
     }
     if (!from || !to) continue
     // "more than doubled", "nearly tripled"
@@ -39,6 +49,7 @@ export function checkMultiples(extraction: Extraction, quantities: Quantities, r
     const pair = usable[0]
     const ratio = pair.toValue / pair.fromValue
     const shown = word.text
+    at = multiple.last
     report(
       word.start,
       word.end,
@@ -49,6 +60,37 @@ export function checkMultiples(extraction: Extraction, quantities: Quantities, r
       }
     )
   }
+}
+
+/**
+ * A multiple at token `at` and its last token: a word of the lexicon ("tripled", "halved"),
+ * "N-fold" ("fivefold", "five-fold", "5-fold"), or "N times" after a change word ("grew 3
+ * times", "rose four times").
+ */
+function multipleAt(
+  extraction: Extraction,
+  quantities: Quantities,
+  at: number
+): {factor: number; last: number} | undefined {
+  const {tokens, lexicon} = extraction
+  const token = tokens[at]
+  const listed = token.kind === 'word' ? lexicon.multiples.get(token.lower) : undefined
+  if (listed !== undefined) return {factor: listed, last: at}
+  if (token.kind === 'word' && token.lower.endsWith('fold')) {
+    const stem = token.lower.slice(0, -4).replace(/-$/u, '')
+    const value = lexicon.units.get(stem) ?? lexicon.tens.get(stem)
+    return value !== undefined && value >= 2 ? {factor: value, last: at} : undefined
+  }
+  const figure = quantities.byLead.get(at)
+  if (!figure || figure.value === null || figure.percent || figure.currency || figure.magnitude) return undefined
+  const after = figure.exprLast + 1
+  // "5-fold"
+  if (tokens[after]?.text === '-' && tokens[after + 1]?.lower === 'fold' && figure.value >= 2)
+    return {factor: figure.value, last: after + 1}
+  // "grew 3 times": a change word right before, so not "3 times a week".
+  if (tokens[after]?.lower === 'times' && figure.value >= 2 && directionOf(extraction, at - 1) !== undefined)
+    return {factor: figure.value, last: after}
+  return undefined
 }
 
 /**

@@ -4,6 +4,7 @@
  * whole over 100% ("Of the voters, 60% were in cities and 50% in villages").
  */
 import {code, type Report} from '../../src/core/rule.js'
+import {isCapitalized} from '../../src/extract/tokens.js'
 import type {Extraction} from '../../src/extract/index.js'
 import type {Figure} from '../../src/extract/figures.js'
 import {
@@ -24,13 +25,17 @@ export function checkParts(extraction: Extraction, quantities: Quantities, repor
     const opening = wholeAt(extraction, quantities, i)
     if (!opening) continue
     const {whole, partsFrom} = opening
+    const listEnd = clauseEnd(extraction, quantities, partsFrom, sentenceLast)
     const candidates = quantities
       .figuresIn(i)
-      .filter((figure) => quantities.leadOf.get(figure)! >= partsFrom && figure.exprLast <= sentenceLast)
+      .filter((figure) => quantities.leadOf.get(figure)! >= partsFrom && figure.exprLast <= listEnd)
     if (candidates.length === 0 || !candidates.every((figure) => sameMeasure(whole, figure))) continue
     if (!whole && candidates.length < 2) continue
-    const parts = parallelParts(extraction, quantities, candidates, sentenceLast)
+    const parts = parallelParts(extraction, quantities, candidates, listEnd)
     if (!parts) continue
+    // A "part" a hundred times its whole counts something else: the viewers of a ceremony
+    // against the people attending it, the deaths of "two crises: ...".
+    if (whole && parts.some((part) => part.figure.value! > whole.value! * PART_OF_ANOTHER_MEASURE)) continue
     let lo = 0
     for (const part of parts) lo += rangeOf(extraction, part.figure).lo
     // Shares of a whole are parts of 100% (written to the unit, they may add up to a little
@@ -41,6 +46,44 @@ export function checkParts(extraction: Extraction, quantities: Quantities, repor
     reportParts(extraction, parts, whole, shares, report)
     i = sentenceLast
   }
+}
+
+/** Words after "of" that stand for a whole named in the sentence before: "Of them, ...". */
+const ANAPHORS = new Set(['them', 'these', 'those'])
+
+/**
+ * The count the sentence before token `i` ends on ("The fair drew 500 visitors."): its last
+ * figure, when that counts a plural noun. Undefined when there is none.
+ */
+function countEndingSentenceBefore(extraction: Extraction, quantities: Quantities, i: number): Figure | undefined {
+  const {tokens} = extraction
+  const previous = quantities.sentenceFirst[i] - 1
+  if (previous < 0) return undefined
+  const figures = quantities.figuresIn(previous)
+  const last = figures[figures.length - 1]
+  if (!last || isYear(last) || last.percent || last.next === undefined) return undefined
+  const noun = tokens[last.next]
+  return noun.lower.endsWith('s') && !isCapitalized(noun) ? last : undefined
+}
+
+/** How many times its whole a part may be before it is read as another measure (no garble is that far off). */
+const PART_OF_ANOTHER_MEASURE = 100
+
+/**
+ * Where the list of parts that starts at `from` ends: before a semicolon or a new clause
+ * (", and organisers say ...", ", but ..."), so a figure of the next clause is no part.
+ * A comma and a conjunction before a figure ("..., and 210 in services") go on with the list.
+ */
+function clauseEnd(extraction: Extraction, quantities: Quantities, from: number, sentenceLast: number): number {
+  const {tokens, lexicon} = extraction
+  for (let k = from; k < sentenceLast; k++) {
+    if (tokens[k].text === ';') return k - 1
+    if (tokens[k].text !== ',') continue
+    const next = tokens[k + 1]
+    if (next?.kind === 'word' && lexicon.clauseConjunctions.has(next.lower) && !quantities.byLead.has(k + 2))
+      return k - 1
+  }
+  return sentenceLast
 }
 
 /**
@@ -65,6 +108,9 @@ function wholeAt(
     let whole = quantities.byLead.get(k)
     let c = whole ? whole.exprLast + 1 : k
     if (whole && (isYear(whole) || whole.percent)) whole = undefined
+    // "Of them, 300 came from ...": the count the sentence before ends on.
+    if (!whole && ANAPHORS.has(tokens[k]?.lower ?? '') && tokens[k + 1]?.text === ',')
+      return {whole: countEndingSentenceBefore(extraction, quantities, i), partsFrom: k + 2}
     for (let steps = 0; steps < 8 && c <= sentenceLast && tokens[c].text !== ','; steps++, c++) {
       if (tokens[c].kind !== 'word') break
     }
@@ -78,6 +124,9 @@ function wholeAt(
   if (c > sentenceLast) return undefined
   if (tokens[c].text === ':') return {whole, partsFrom: c + 1}
   if (tokens[c].text !== ',') return undefined
+  // "500 visitors, 300 of whom came from ...": the opener after the first part.
+  const first = quantities.byLead.get(c + 1)
+  if (first && phraseAt(extraction, first.exprLast + 1, lexicon.partsOpeners)) return {whole, partsFrom: c + 1}
   const opener = phraseAt(extraction, c + 1, lexicon.partsOpeners)
   if (!opener) return undefined
   return {whole, partsFrom: c + 1 + opener.length}

@@ -16,6 +16,8 @@ interface AgeStatement {
   person: string[]
   figure: Figure
   sentence: number
+  /** Given as a birthday ("turned 60"): a year less may be the age before it. */
+  birthday: boolean
 }
 
 export function checkAges(
@@ -31,11 +33,18 @@ export function checkAges(
     ...statements.filter((s) => s.person.length > 1).map((s) => s.person.join(' ')),
     ...extraction.persons.filter((p) => p.words.length > 1).map((p) => p.words.join(' '))
   ]
-  const distinct = [...new Set(fullNames)]
+  // The full names that hold each word, indexed once (not searched per statement: issue 12).
+  const ownersOf = new Map<string, Set<string>>()
+  for (const name of new Set(fullNames))
+    for (const word of name.split(' ')) {
+      const owners = ownersOf.get(word) ?? new Set<string>()
+      owners.add(name)
+      ownersOf.set(word, owners)
+    }
   const keyOf = (person: string[]): string | undefined => {
     if (person.length > 1) return person.join(' ')
-    const owners = distinct.filter((name) => name.split(' ').includes(person[0]))
-    return owners.length === 1 ? owners[0] : undefined
+    const owners = ownersOf.get(person[0])
+    return owners?.size === 1 ? [...owners][0] : undefined
   }
   const firstOf = new Map<string, AgeStatement>()
   for (const statement of statements) {
@@ -47,6 +56,8 @@ export function checkAges(
       continue
     }
     if (first.figure.value === statement.figure.value || first.sentence === statement.sentence) continue
+    // "Li Wei, 59, ..." and "Li Wei turned 60 on Monday": the birthday may fall between.
+    if ((first.birthday || statement.birthday) && Math.abs(first.figure.value! - statement.figure.value!) <= 1) continue
     const actual = statement.figure.raw
     const expected = first.figure.raw
     report(
@@ -98,6 +109,9 @@ function ageStatements(extraction: Extraction, quantities: Quantities): AgeState
       chain = chainEndingAt.get(first - 2)
     } else if (before === 'aged' && tokens[first - 2]?.text === ',') {
       chain = chainEndingAt.get(first - 3)
+    } else if (before === 'turned') {
+      // "Li Wei turned 60 on Monday"
+      chain = chainEndingAt.get(first - 2)
     } else if (before === 'bracket') {
       // "Li Wei (43)" only for a name the extraction already reads as a person: a team's
       // points are written the same way ("Manchester United (43)").
@@ -107,7 +121,7 @@ function ageStatements(extraction: Extraction, quantities: Quantities): AgeState
     if (!chain) continue
     const person = personWords(extraction, chain)
     if (!person) continue
-    statements.push({person, figure, sentence: extraction.tokenSentence[figure.first]})
+    statements.push({person, figure, sentence: extraction.tokenSentence[figure.first], birthday: before === 'turned'})
   }
   return statements
 }

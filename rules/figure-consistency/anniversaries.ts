@@ -22,16 +22,23 @@ export function checkAnniversaries(extraction: Extraction, quantities: Quantitie
   const {tokens} = extraction
   const foundings = foundingsOf(extraction, quantities)
   if (foundings.length === 0) return
+  // Foundings by the last word of their subject: an owner looks up the few that may share its
+  // name, not every founding in the story (issue 12).
+  const byLastWord = new Map<string, Founding[]>()
+  for (const founding of foundings) {
+    if (!founding.subject) continue
+    const last = founding.subject[founding.subject.length - 1]
+    const list = byLastWord.get(last)
+    if (list) list.push(founding)
+    else byLastWord.set(last, [founding])
+  }
   for (const ordinal of extraction.ordinals) {
     if (tokens[ordinal.token + 1]?.lower !== 'anniversary') continue
     const owner = anniversaryOwner(extraction, quantities, ordinal)
     if (!owner) continue
-    const matches =
-      owner === 'its'
-        ? foundings
-        : foundings.filter((founding) => founding.subject && sameName(founding.subject, owner))
-    if (matches.length !== 1 || (owner === 'its' && foundings.length !== 1)) continue
-    const founding = matches[0]
+    if (owner === 'its' && foundings.length !== 1) continue
+    const founding = owner === 'its' ? foundings[0] : onlyFounding(byLastWord, owner)
+    if (!founding) continue
     const year = anniversaryYear(extraction, quantities, ordinal, founding)
     if (year === undefined) continue
     const expected = year - founding.year.value!
@@ -144,6 +151,17 @@ function anniversaryYear(
 function nameWords(extraction: Extraction, chain: NameChain): string[] | undefined {
   const words = chain.words.map((w) => w.toLowerCase()).filter((w) => !extraction.lexicon.notNames.has(w))
   return words.length ? words : undefined
+}
+
+/** The one founding whose subject names `owner` (either name may be the shorter), else undefined. */
+function onlyFounding(byLastWord: Map<string, Founding[]>, owner: string[]): Founding | undefined {
+  let found: Founding | undefined
+  for (const founding of byLastWord.get(owner[owner.length - 1]) ?? []) {
+    if (!sameName(founding.subject!, owner)) continue
+    if (found) return undefined
+    found = founding
+  }
+  return found
 }
 
 function sameName(a: string[], b: string[]): boolean {

@@ -35,20 +35,34 @@ export function checkCounts(
 ): void {
   const {text, tokens} = extraction
   const mentions = countMentions(extraction, quantities, time)
-  const reported = new Set<CountMention>()
-  for (let j = 1; j < mentions.length; j++) {
-    const later = mentions[j]
-    for (let i = 0; i < j; i++) {
-      const earlier = mentions[i]
-      if (earlier.key !== later.key || earlier.sentence === later.sentence || reported.has(earlier)) continue
+  // Near-linear (issue 12): a later count is compared only with earlier counts of the same key,
+  // and of those only with the first (unreported) ones of each distinct reading: two earlier
+  // counts with the same scope, subject, sources and range agree or disagree with a later one
+  // alike. Two per reading, from different sentences, since a count is never compared with one
+  // in its own sentence; at most `MAX_READINGS` readings per key are kept (more is no story).
+  const earlierByKey = new Map<string, Map<string, CountMention[]>>()
+  for (const later of mentions) {
+    let readings = earlierByKey.get(later.key)
+    if (!readings) earlierByKey.set(later.key, (readings = new Map()))
+    const laterRange = rangeOf(extraction, later.figure, 'rounded')
+    const candidates: CountMention[] = []
+    for (const list of readings.values()) candidates.push(...list)
+    candidates.sort((a, b) => a.start - b.start)
+    let conflict: CountMention | undefined
+    for (const earlier of candidates) {
+      if (earlier.sentence === later.sentence) continue
       // The later statement may name less than the earlier one ("took part" after "took part
       // in the Expo"), not more: "In Vietnam, 1,800 exhibitors took part" is a narrower group.
       if (!subset(later.scope, earlier.scope) || !subset(later.subject, earlier.subject)) continue
       // Claims of different sources may differ ("police said 10,000 ...; organisers said 50,000 ...").
       if (earlier.sources.size > 0 && later.sources.size > 0 && !intersects(earlier.sources, later.sources)) continue
+      if (overlaps(rangeOf(extraction, earlier.figure, 'rounded'), laterRange)) continue
+      conflict = earlier
+      break
+    }
+    if (conflict) {
+      const earlier = conflict
       const earlierRange = rangeOf(extraction, earlier.figure, 'rounded')
-      const laterRange = rangeOf(extraction, later.figure, 'rounded')
-      if (overlaps(earlierRange, laterRange)) continue
       const actual = text.slice(later.start, later.end)
       const first = text.slice(earlier.start, earlier.end)
       report(later.start, later.end, `Unexpected ${code(actual)}: the story gives ${code(first)} earlier`, {
@@ -57,11 +71,25 @@ export function checkCounts(
         note: `Both statements count the same ${tokens[later.figure.next!].lower} in the same way, and no value fits both: ${describe(earlierRange)} against ${describe(laterRange)}.`,
         related: firstStatedHere(extraction, earlier.start, earlier.end, '')
       })
-      reported.add(later)
-      break
+      // A reported count is no earlier statement for the counts after it.
+      continue
     }
+    const reading = [
+      [...later.scope].sort().join(' '),
+      [...later.subject].sort().join(' '),
+      [...later.sources].sort().join('\u0000'),
+      laterRange.lo,
+      laterRange.hi
+    ].join('|')
+    const kept = readings.get(reading)
+    if (kept) {
+      if (kept.length < 2 && kept[0].sentence !== later.sentence) kept.push(later)
+    } else if (readings.size < MAX_READINGS) readings.set(reading, [later])
   }
 }
+
+/** The most distinct readings of one count kept for comparison (a bound, not a tuning). */
+const MAX_READINGS = 64
 
 /** Counts of things in sentences about the story's own time, with what each says of them. */
 function countMentions(

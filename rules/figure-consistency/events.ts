@@ -31,12 +31,13 @@ export function checkEvents(
   const {tokens} = extraction
   const mentions = eventMentions(extraction, quantities)
   if (mentions.length < 2) return
+  const otherEditions = otherEditionNouns(extraction)
   for (const [key, list] of byEvent(mentions)) {
     // Several editions in one sentence, or any edition named with "last", "next", "previous":
     // the story is about more than one edition.
     const sentences = new Set(list.map((mention) => mention.sentence))
     if (sentences.size < list.length && new Set(list.map((mention) => mention.value)).size > 1) continue
-    if (otherEditionsNamed(extraction, key)) continue
+    if (otherEditions.has(key.split(' ').pop()!)) continue
     // Only mentions that place the event now ("this year's", "being held here") are compared:
     // a story may name another edition without a word of time ("at the 18th Asian Games").
     const current = list.filter(
@@ -48,7 +49,7 @@ export function checkEvents(
       if (mention === first || mention.value === first.value || mention.sentence === first.sentence) continue
       const actual = tokens[mention.token].text
       const expected = `${first.value}${matchCase(ordinalSuffix(first.value), tokens[mention.token].suffix ?? '')}`
-      const name = displayName(extraction, list, key)
+      const name = displayName(extraction, quantities, list, key)
       report(
         mention.start,
         mention.end,
@@ -93,17 +94,28 @@ function eventMentions(extraction: Extraction, quantities: Quantities): EventMen
 
 /** Mentions by event: a short name ("the 21st Expo") stands for the one longer name it ends ("China-ASEAN Expo"). */
 function byEvent(mentions: EventMention[]): Map<string, EventMention[]> {
-  const names = [...new Set(mentions.map((mention) => mention.name.join(' ')))].map((name) => name.split(' '))
-  const canonical = (name: string[]): string => {
-    const longer = names.filter(
-      (other) => other.length > name.length && name.every((w, k) => other[other.length - name.length + k] === w)
-    )
-    return (longer.length === 1 ? longer[0] : name).join(' ')
+  // Each distinct name once, indexed by every ending it has ("expo", "asean expo"): a short
+  // name looks up the longer names that end with it instead of searching them all (issue 12).
+  const longerByEnding = new Map<string, Set<string>>()
+  for (const name of new Set(mentions.map((mention) => mention.name.join(' ')))) {
+    const words = name.split(' ')
+    for (let k = 1; k < words.length; k++) {
+      const ending = words.slice(k).join(' ')
+      const longer = longerByEnding.get(ending) ?? new Set<string>()
+      longer.add(name)
+      longerByEnding.set(ending, longer)
+    }
+  }
+  const canonical = (name: string): string => {
+    const longer = longerByEnding.get(name)
+    return longer?.size === 1 ? [...longer][0] : name
   }
   const out = new Map<string, EventMention[]>()
   for (const mention of mentions) {
-    const key = canonical(mention.name)
-    out.set(key, [...(out.get(key) ?? []), mention])
+    const key = canonical(mention.name.join(' '))
+    const list = out.get(key)
+    if (list) list.push(mention)
+    else out.set(key, [mention])
   }
   return out
 }
@@ -120,10 +132,10 @@ function matchCase(suffix: string, like: string): string {
 }
 
 /** The event name as written in the longest mention. */
-function displayName(extraction: Extraction, list: EventMention[], key: string): string {
+function displayName(extraction: Extraction, quantities: Quantities, list: EventMention[], key: string): string {
   for (const mention of list) {
     if (mention.name.join(' ') === key) {
-      const chain = extraction.chains.find((c) => c.first === mention.token + 1) // a few mentions: no index needed
+      const chain = quantities.chainAt.get(mention.token + 1)
       if (chain) return chain.words.slice(0, mention.name.length).join(' ')
     }
   }
@@ -139,24 +151,30 @@ function eventName(extraction: Extraction, chain: NameChain): string[] | undefin
   return lower.slice(0, at + 1)
 }
 
-/** Whether the story names another edition: "last year's Expo", "the previous Expo", "next Expo". */
-function otherEditionsNamed(extraction: Extraction, key: string): boolean {
+/**
+ * The nouns of which the story names another edition, in one pass over the tokens: "last
+ * year's Expo", "the previous Expo", "next Expo" (a word of time up to four words before),
+ * and any plural ("the 19th and 20th Expos", "both Expos") as its singular.
+ */
+function otherEditionNouns(extraction: Extraction): Set<string> {
   const {tokens, lexicon} = extraction
-  const last = key.split(' ').pop()!
+  const out = new Set<string>()
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i].lower
-    if (word !== last && word !== `${last}s`) continue
+    if (tokens[i].kind !== 'word') continue
+    if (word.length > 1 && word.endsWith('s')) out.add(word.slice(0, -1))
     for (let k = Math.max(0, i - 4); k < i; k++) {
       const token = tokens[k]
       if (
         token.kind === 'word' &&
         (lexicon.timeShiftWords.has(token.lower) ||
           (/['’]s$/u.test(token.text) && lexicon.timeShiftWords.has(tokens[k - 1]?.lower ?? '')))
-      )
-        return true
+      ) {
+        out.add(word)
+        if (word.endsWith('s')) out.add(word.slice(0, -1))
+        break
+      }
     }
-    // "the 19th and 20th Expos", "both Expos"
-    if (word === `${last}s`) return true
   }
-  return false
+  return out
 }

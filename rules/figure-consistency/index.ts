@@ -4,7 +4,8 @@
  * Catches one thing given two values in one story: a numbered event whose
  * number changes (`the 20th China-ASEAN Expo`, later `the 21st China-ASEAN
  * Expo`); a person whose age changes (`Li Wei, 43,` and later `the
- * 45-year-old Li Wei`); one count stated twice in ways that cannot both hold
+ * 45-year-old Li Wei`, or `Li Wei turned 60 on Monday`: a birthday allows a
+ * year's difference); one count stated twice in ways that cannot both hold
  * (`more than 2,000 exhibitors took part` and `nearly 1,800 exhibitors took
  * part`); a founding year and an anniversary that do not agree (`founded in
  * 2004` and `marks its 25th anniversary` in a story dated 2023). The message
@@ -37,6 +38,15 @@
  * China sent 2,400 exhibitors. Vietnam sent 1,800 exhibitors. Last year 1,500 exhibitors took part.
  * Li Wei, 43, said the 20th Expo was bigger than the 19th Expo, which drew 1,800 exhibitors from ASEAN.
  * In fiscal 2023, 5,200 buyers attended. In calendar 2023, 3,100 buyers attended.
+ * Omar Haddad, 69, chairs the board. Omar Haddad turned 70 on Tuesday.
+ * ```
+ *
+ * ```text invalid
+ * Marta Silva, 38, chairs the board. Marta Silva turned 47 on Tuesday.
+ * ```
+ *
+ * ```text output
+ * 1:55-1:57: Unexpected age `47` for Marta Silva, expected `38` as earlier in the story
  * ```
  *
  * ```text invalid

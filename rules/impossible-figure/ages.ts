@@ -27,7 +27,9 @@ export function checkAges(extraction: Extraction, maxAgeOption: number, report: 
       before === 'aged' ||
       before === 'age-of' ||
       // "Pham Van An, 130, said"
-      (before === 'apposition' && tokens[after]?.text === ',' && personEndingAt.has(figure.first - 2))
+      (before === 'apposition' && tokens[after]?.text === ',' && personEndingAt.has(figure.first - 2)) ||
+      // "Li Wei turned 130": a person's birthday (a firm may turn 150).
+      (before === 'turned' && personEndingAt.has(figure.first - 2))
     if (!age) continue
     report(
       figure.start,

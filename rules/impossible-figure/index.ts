@@ -10,7 +10,15 @@
  *
  * Why: a figure a reader knows to be impossible discredits the whole story.
  *
- * Silent on: ratios that may exceed 100 (trade or debt as a share of GDP, growth
+ * Shares are read through words before the whole (`115 percent of registered
+ * voters`, `of the town's households`); populations through a relative clause,
+ * an apposition or a total (`Malaysia, which has a population of`, `the ASEAN
+ * bloc, with a combined population of`); ages also as a birthday (`Ana Costa
+ * turned 131`).
+ *
+ * Silent on: people who are part of a population (`2.9 million people out of
+ * work`, `people aged over 65`), suppositions (`when you have 11 billion
+ * people to feed`), ratios that may exceed 100 (trade or debt as a share of GDP, growth
  * rates, `150% of the target`), projections (`will reach 9.7 billion by 2050`),
  * historical figures (a year before 1990 in the sentence), bounds that are true
  * (`more than 30 million` people in a country of 100 million), scores and race
@@ -27,6 +35,16 @@
  * China, with a population of 1.4 billion, and ASEAN, with some 690 million people, trade more.
  * Debt reached 250% of GDP and exports rose 130 percent; the world may reach 9.7 billion by 2050.
  * The 101-year-old man was born on February 29, 1924; the race was won in 25:40.
+ * Spain had 2.9 million people out of work; "when you have 11 billion people to feed, farms fail," she said.
+ * ```
+ *
+ * ```text invalid
+ * Malaysia, which has a population of 330 million, said 115 percent of registered voters backed the plan.
+ * ```
+ *
+ * ```text output
+ * 1:37-1:48: Unexpected population `330 million` for Malaysia, expected about 35.6 million
+ * 1:55-1:66: Unexpected share `115 percent` of a whole: a share cannot exceed 100%
  * ```
  *
  * ```text invalid

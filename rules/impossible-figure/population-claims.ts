@@ -44,6 +44,8 @@ export function populationClaim(extraction: Extraction, figure: Figure): {subjec
     return undefined
   const after = lower(figure.next + 1)
   if (after === 'times' || after === 'trips' || after === 'visits') return undefined
+  // "3 million people out of work", "10 billion people to serve": a part of a population.
+  if (after && lexicon.populationRestrictors.has(after)) return undefined
   // "X is home to N people", "X, home to N people", "X has N inhabitants",
   // "X, a country of N people", "X's N people"
   if (lower(before) === 'to' && lower(before - 1) === 'home')
@@ -53,8 +55,15 @@ export function populationClaim(extraction: Extraction, figure: Figure): {subjec
         lower(before - 2) === 'is' || lower(before - 2) === 'are' ? before - 3 : before - 2
       )
     }
-  if (lower(before) === 'has' || lower(before) === 'have' || lower(before) === 'had')
+  if (lower(before) === 'has' || lower(before) === 'have' || lower(before) === 'had') {
+    // "when you have 10 billion people", "if we had 9 billion people": a supposition.
+    const pronoun = lower(before - 1) ?? ''
+    // "Indonesia, which has 270 million people": the relative clause's antecedent.
+    if ((pronoun === 'which' || pronoun === 'that') && tokens[before - 2]?.text === ',')
+      return {subject: subjectBefore(extraction, before - 3)}
+    if (lexicon.pronouns.has(pronoun)) return undefined
     return {subject: subjectBefore(extraction, before - 1)}
+  }
   if (
     lower(before) === 'of' &&
     lexicon.polityNouns.has(lower(before - 1) ?? '') &&
@@ -67,12 +76,18 @@ export function populationClaim(extraction: Extraction, figure: Figure): {subjec
 
 /** The subject of "... with/has a (total) population of": an entity list, directly or through "are ... markets". */
 function subjectBeforePopulationPhrase(extraction: Extraction, populationIndex: number): Entity[] | undefined {
-  const {tokens} = extraction
+  const {tokens, lexicon} = extraction
   let k = populationIndex - 1
-  if (tokens[k]?.lower === 'total') k--
+  if (lexicon.populationTotals.has(tokens[k]?.lower ?? '')) k--
   if (tokens[k]?.lower === 'a' || tokens[k]?.lower === 'an') k--
   const verb = tokens[k]?.lower
-  if (verb === 'has' || verb === 'have' || verb === 'had') return subjectBefore(extraction, k - 1)
+  if (verb === 'has' || verb === 'have' || verb === 'had') {
+    // "Indonesia, which has a population of": the relative clause's antecedent.
+    const relative = tokens[k - 1]?.lower
+    if ((relative === 'which' || relative === 'that') && tokens[k - 2]?.text === ',')
+      return subjectBefore(extraction, k - 3)
+    return subjectBefore(extraction, k - 1)
+  }
   if (verb !== 'with') {
     // "China's population of X"
     const owner = possessiveAt(extraction, populationIndex - 1)
@@ -85,6 +100,15 @@ function subjectBeforePopulationPhrase(extraction: Extraction, populationIndex: 
   if (direct) return resolveGroup(extraction, direct.words)
   // "China and ASEAN are ultra-large-scale markets with a population of"
   if (!tokens[k] || !extraction.lexicon.polityNouns.has(tokens[k].lower)) return undefined
+  // "the ASEAN bloc, with a population of": the name before the polity noun.
+  const named = extraction.chainEndingAt.get(k - 1)
+  if (named && tokens[k - 1]?.end === tokens[k].start - 1) {
+    const entities = resolveGroup(
+      extraction,
+      named.words.filter((w) => !lexicon.notNames.has(w.toLowerCase()))
+    )
+    if (entities) return entities
+  }
   for (let steps = 0; steps < 8 && k > 0; steps++) {
     k--
     const t = tokens[k]

@@ -31,7 +31,25 @@ export function checkShares(extraction: Extraction, report: Report): void {
     if (lower(k) === 'of') {
       k++
       if (lower(k) === 'the' || lower(k) === 'all' || lower(k) === 'its' || lower(k) === 'their') k++
-      if (lexicon.shareWholes.has(lower(k) ?? '')) share = true
+      // Up to three words may stand between "of" and the whole: "of registered voters",
+      // "of the city's households", "of all eligible adult voters" (lowercase words, or a
+      // possessive), none of them a whole-changing "than" or a figure.
+      const head = k
+      for (let words = 0; words < 3 && !lexicon.shareWholes.has(lower(k) ?? ''); words++) {
+        const token = tokens[k]
+        if (token?.kind !== 'word' || token.text !== token.lower || lexicon.timeShiftWords.has(token.lower)) break
+        k++
+      }
+      // With words between, the whole must end its noun phrase ("of registered voters backed",
+      // not "of pre-crisis market levels": a plural noun after it is the real whole).
+      const following = tokens[k + 1]
+      const nounAfter =
+        k > head &&
+        following?.kind === 'word' &&
+        following.text === following.lower &&
+        /[^s]s$/u.test(following.lower) &&
+        !lexicon.auxiliaryVerbs.has(following.lower)
+      if (!nounAfter && lexicon.shareWholes.has(lower(k) ?? '')) share = true
     } else if (lower(k) === 'stake' || lower(k) === 'share') {
       share = true
     }

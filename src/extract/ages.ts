@@ -1,6 +1,6 @@
 /**
  * Figures the copy marks as a person's age ("the 45-year-old", "aged 45",
- * "at the age of 45", "Li Wei, 45,", "Li Wei (45)"), read once so that the
+ * "at the age of 45", "Li Wei, 45,", "Li Wei (45)", "Li Wei turned 45"), read once so that the
  * rules that check ages (impossible-figure: beyond the oldest human;
  * figure-consistency: one person, two ages) read the same marks.
  */
@@ -45,6 +45,8 @@ function markBefore(stream: TokenStream, figure: Figure): AgeMention['before'] {
   const afterText = tokens[figure.exprLast + 1]?.text
   const word = wordAt(stream, before)
   if (word === 'aged') return 'aged'
+  // A birthday: "Li Wei turned 60 on Monday" (past only: "turns 60 on Friday" may be to come).
+  if (word === 'turned') return 'turned'
   if (word === 'of' && wordAt(stream, before - 1) === 'age' && wordAt(stream, before - 2) === 'the') return 'age-of'
   if (tokens[before]?.text === ',' && (afterText === ',' || afterText === '.')) return 'apposition'
   if (tokens[before]?.text === '(' && afterText === ')') return 'bracket'

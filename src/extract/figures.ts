@@ -114,8 +114,11 @@ export interface AgeMention {
   figure: Figure
   /** "-year-old" follows the figure ("the 45-year-old"). */
   yearOld: boolean
-  /** What stands before the figure: "aged 45", "the age of 45", ", 45," (or ", 45." ending a sentence), "(45)". */
-  before?: 'aged' | 'age-of' | 'apposition' | 'bracket'
+  /**
+   * What stands before the figure: "aged 45", "the age of 45", ", 45," (or ", 45." ending a
+   * sentence), "(45)", a birthday ("turned 45").
+   */
+  before?: 'aged' | 'age-of' | 'apposition' | 'bracket' | 'turned'
 }
 
 export interface FigureExtraction {

@@ -315,6 +315,16 @@ export function readSpelledFigure(stream: TokenStream, index: number): Figure | 
     (word === 'a' || word === 'one') && isMagnitude(stream, index + 1) && wordAt(stream, index + 1) !== 'k'
   const value = article ? 1 : spelledValue(stream, word)
   if (value === undefined) return undefined
+  // A capitalised number word after a capitalised word is part of a name ("Radio Five",
+  // "Channel Four", "Formula One"), not a count.
+  const previous = tokens[index - 1]
+  if (
+    /^\p{Lu}/u.test(tokens[index].text) &&
+    previous?.kind === 'word' &&
+    /^\p{Lu}/u.test(previous.text) &&
+    onOneLine(stream, index - 1, index)
+  )
+    return undefined
   const after = wordAt(stream, index + 1)
   let last = index
   let base = value
@@ -418,5 +428,40 @@ function placeholderAtom(stream: TokenStream, j: number): {next: number; strong:
     return {next: k + 1, strong: false}
   }
   if (token.kind === 'word' && /^(?:X{1,4}|x{1,4})$/.test(token.text)) return {next: j + 1, strong: false}
+  // "[NUM]", "[X]", "[amount]": a template slot in square brackets. A word the lexicon knows as
+  // a slot name is never prose; another word in capitals ("[AP]") only before a magnitude, a
+  // percent or a currency; a number ("[1]") is a reference mark, no slot.
+  if (
+    token.text === '[' &&
+    tokens[j + 1]?.kind === 'word' &&
+    tokens[j + 2]?.text === ']' &&
+    touching(token, tokens[j + 1]) &&
+    touching(tokens[j + 1], tokens[j + 2])
+  ) {
+    const inner = tokens[j + 1]
+    if (stream.lexicon.placeholderWords.has(inner.lower)) return {next: j + 3, strong: true}
+    if (inner.text === inner.text.toUpperCase()) return {next: j + 3, strong: false}
+    return undefined
+  }
+  // "N/A percent": not-available standing for the number.
+  if (
+    token.kind === 'word' &&
+    token.lower === 'n' &&
+    tokens[j + 1]?.text === '/' &&
+    tokens[j + 2]?.lower === 'a' &&
+    touching(token, tokens[j + 1]) &&
+    touching(tokens[j + 1], tokens[j + 2])
+  )
+    return {next: j + 3, strong: false}
+  // "*** million", "__ percent": a run of stars or underscores.
+  if (
+    (token.text === '*' || token.text === '_') &&
+    tokens[j + 1]?.text === token.text &&
+    touching(token, tokens[j + 1])
+  ) {
+    let k = j + 1
+    while (tokens[k + 1]?.text === token.text && touching(tokens[k], tokens[k + 1])) k++
+    return {next: k + 1, strong: false}
+  }
   return undefined
 }

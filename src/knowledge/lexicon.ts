@@ -65,6 +65,10 @@ export interface Lexicon {
   shareVerbs: Set<string>
   projectionWords: Set<string>
   populationNouns: Set<string>
+  populationRestrictors: Set<string>
+  clauseConjunctions: Set<string>
+  populationTotals: Set<string>
+  placeholderWords: Set<string>
   polityNouns: Set<string>
   linkVerbs: Set<string>
   populationVerbs: Set<string>
@@ -194,6 +198,10 @@ export function compileLexicon(raw: unknown, file: string, lineOf: LineOf = () =
     shareVerbs: list('share_verbs'),
     projectionWords: list('projection_words'),
     populationNouns: list('population_nouns'),
+    populationRestrictors: list('population_restrictors'),
+    clauseConjunctions: list('clause_conjunctions'),
+    populationTotals: list('population_totals'),
+    placeholderWords: list('placeholder_words'),
     polityNouns: list('polity_nouns'),
     linkVerbs: list('link_verbs'),
     populationVerbs: list('population_verbs'),
