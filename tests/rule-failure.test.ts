@@ -18,7 +18,7 @@ import {formatReport, REPORTERS} from '../src/cli/reporters/index.js'
 import {fromTransferable, isInternalError, toTransferable} from '../src/core/messages.js'
 import {lintText} from './helpers.js'
 
-vi.mock('../rules/date-consistency.js', async (importOriginal) => {
+vi.mock('../rules/date-consistency/index.js', async (importOriginal) => {
   const original = (await importOriginal()) as {default: {meta: unknown}}
   const {lintRule} = await import('unified-lint-rule')
   const plugin = lintRule({origin: 'copydesk:date-consistency'}, (_tree, file) => {
