@@ -30,7 +30,6 @@ import {quickFixes} from './code-actions.js'
 import {failureDiagnostic, toDiagnostic} from './diagnostics.js'
 import {lintDocument} from './lint-document.js'
 import {LintScheduler} from './scheduler.js'
-import {warmUp} from './warm-up.js'
 import {Workspaces} from './workspaces.js'
 
 export interface ServerOptions {
@@ -38,8 +37,6 @@ export interface ServerOptions {
   today?: string
   /** Largest story, in characters; `initializationOptions.maxSize` (megabytes) wins. */
   maxSize?: number
-  /** Lint a short story a few times once initialized, so the first edits are not slow (default true). */
-  warmUp?: boolean
 }
 
 export function startServer(
@@ -78,8 +75,6 @@ export function startServer(
     workspaces.add((params.workspaceFolders ?? []).map((folder) => folder.uri))
     if (workspaces.size === 0 && params.rootUri) workspaces.add([params.rootUri])
     hasConfigurationCapability = Boolean(params.capabilities.workspace?.configuration)
-    const firstFolder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined
-    if (firstFolder?.startsWith('file:')) warmUri = firstFolder.replace(/\/?$/, '/copydesk-warm-up.txt')
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -89,11 +84,8 @@ export function startServer(
     }
   })
 
-  let warmUri: string | undefined
   connection.onInitialized(() => {
     if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, undefined)
-    // In the first workspace, so its settings and processor are ready too (warm-up.ts).
-    if (warmUri && options.warmUp !== false) void warmUp(workspaces.of(warmUri))
   })
 
   documents.onDidChangeContent((event) => scheduler.schedule(event.document.uri))
