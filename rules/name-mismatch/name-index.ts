@@ -14,27 +14,52 @@
  */
 import {fold, squash} from '../../src/knowledge/normalize.js'
 
-export function nameKeys(words: string[]): string[] {
+/**
+ * Keys are 32-bit FNV-1a hashes, not strings: a long story holds tens of
+ * thousands of names with a key per letter, and string keys cost more in
+ * memory and garbage collection than the comparisons they save. Two names that
+ * share a hash by chance are compared and found apart, so a collision costs time,
+ * never a wrong message.
+ */
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
+function hashText(hash: number, text: string, skip = -1): number {
+  for (let k = 0; k < text.length; k++) {
+    if (k === skip) continue
+    hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME)
+  }
+  return hash >>> 0
+}
+
+function hashTag(tag: string, ...parts: Array<string | number>): number {
+  let hash = hashText(FNV_OFFSET, tag)
+  for (const part of parts) hash = hashText(Math.imul(hash ^ 0x1f, FNV_PRIME), String(part))
+  return hash
+}
+
+export function nameKeys(words: string[]): number[] {
   const folded = words.map((word) => fold(word))
-  const keys = new Set<string>()
-  keys.add(`s|${squash(words.join(' '))}`)
-  keys.add(`o|${[...folded].sort().join(' ')}`)
+  const keys = new Set<number>()
+  keys.add(hashTag('s', squash(words.join(' '))))
+  keys.add(hashTag('o', [...folded].sort().join(' ')))
   for (let p = 0; p < folded.length; p++) {
-    const others = `${folded.length}|${p}|${folded.filter((_, k) => k !== p).join(' ')}`
+    const others = hashTag('w', folded.length, p, folded.filter((_, k) => k !== p).join(' '))
     const word = folded[p]
-    keys.add(`${others}|d|${word}`)
-    for (let k = 0; k < word.length; k++) keys.add(`${others}|d|${word.slice(0, k)}${word.slice(k + 1)}`)
-    keys.add(`${others}|a|${[...word].sort().join('')}`)
+    const deletions = Math.imul(others ^ 0x64, FNV_PRIME)
+    keys.add(hashText(deletions, word))
+    for (let k = 0; k < word.length; k++) keys.add(hashText(deletions, word, k))
+    keys.add(hashText(Math.imul(others ^ 0x61, FNV_PRIME), [...word].sort().join('')))
   }
   return [...keys]
 }
 
 /** Earlier entries by key; candidates come back in the order they were added. */
 export class NameIndex<Entry> {
-  private readonly byKey = new Map<string, number[]>()
+  private readonly byKey = new Map<number, number[]>()
   private readonly entries: Entry[] = []
 
-  add(keys: string[], entry: Entry): void {
+  add(keys: number[], entry: Entry): void {
     const index = this.entries.length
     this.entries.push(entry)
     for (const key of keys) {
@@ -45,7 +70,7 @@ export class NameIndex<Entry> {
   }
 
   /** Entries sharing a key with `keys`, first added first, at most `limit`. */
-  candidates(keys: string[], limit = 64): Entry[] {
+  candidates(keys: number[], limit = 64): Entry[] {
     const found = new Set<number>()
     for (const key of keys) {
       const list = this.byKey.get(key)
@@ -60,10 +85,9 @@ export class NameIndex<Entry> {
   }
 }
 
-/** Keys of one word for the surname-only check: the word and its one-letter deletions. */
-export function wordKeys(word: string): string[] {
-  const folded = fold(word)
-  const keys = new Set<string>([folded])
-  for (let k = 0; k < folded.length; k++) keys.add(folded.slice(0, k) + folded.slice(k + 1))
+/** Keys of one folded word for the surname-only check: the word and its one-letter deletions. */
+export function wordKeys(folded: string): number[] {
+  const keys = new Set<number>([hashText(FNV_OFFSET, folded)])
+  for (let k = 0; k < folded.length; k++) keys.add(hashText(FNV_OFFSET, folded, k))
   return [...keys]
 }

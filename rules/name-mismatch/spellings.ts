@@ -48,8 +48,9 @@ interface NameFacts {
 export function checkSpellings(extraction: Extraction, report: Report): void {
   const facts = nameFacts(extraction)
   const index = new NameIndex<PersonMention>()
-  const surnameIndex = new Map<string, Array<{person: PersonMention; word: string}>>()
-  const fullWords = new Set<string>()
+  const surnameIndex = new Map<number, string[]>()
+  /** Each folded word of a full name, with the names that hold it as written. */
+  const fullWords = new Map<string, Array<{person: PersonMention; word: string}>>()
   const seenNames = new Set<string>()
   for (const person of extraction.persons) {
     // Each surname alone is checked where it stands ("said Water" twice is two slips).
@@ -82,11 +83,17 @@ export function checkSpellings(extraction: Extraction, report: Report): void {
     index.add(keys, person)
     for (const word of person.words) {
       const folded = fold(word)
-      fullWords.add(folded)
-      for (const key of wordKeys(word)) {
+      const holders = fullWords.get(folded)
+      if (holders) {
+        holders.push({person, word})
+        continue
+      }
+      fullWords.set(folded, [{person, word}])
+      // Each distinct word is indexed once; the names that hold it are in `fullWords`.
+      for (const key of wordKeys(folded)) {
         const list = surnameIndex.get(key)
-        if (list) list.push({person, word})
-        else surnameIndex.set(key, [{person, word}])
+        if (list) list.push(folded)
+        else surnameIndex.set(key, [folded])
       }
     }
   }
@@ -212,19 +219,23 @@ function knownApart(extraction: Extraction, earlier: PersonMention, later: Perso
  */
 function checkSurnameOnly(
   person: PersonMention,
-  surnameIndex: Map<string, Array<{person: PersonMention; word: string}>>,
-  fullWords: Set<string>,
+  surnameIndex: Map<number, string[]>,
+  fullWords: Map<string, Array<{person: PersonMention; word: string}>>,
   report: Report
 ): void {
   if (person.cue !== 'speech' && person.cue !== 'honorific') return
   const word = fold(person.words[0])
   if (word.length < 4 || fullWords.has(word)) return
   const close = new Map<PersonMention, string>()
+  const checked = new Set<string>()
   for (const key of wordKeys(word)) {
-    for (const entry of surnameIndex.get(key) ?? []) {
-      const folded = fold(entry.word)
-      if (close.has(entry.person) || variantKey(folded) === variantKey(word)) continue
-      if (isSurnameSlip(folded, word)) close.set(entry.person, entry.word)
+    for (const folded of surnameIndex.get(key) ?? []) {
+      if (checked.has(folded)) continue
+      checked.add(folded)
+      if (variantKey(folded) === variantKey(word) || !isSurnameSlip(folded, word)) continue
+      for (const entry of fullWords.get(folded) ?? []) if (!close.has(entry.person)) close.set(entry.person, entry.word)
+      // Two earlier people it could be: no telling which.
+      if (close.size > 1) return
     }
   }
   if (close.size !== 1) return
