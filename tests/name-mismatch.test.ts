@@ -67,6 +67,11 @@ const misspelt: Array<Case & {flag: string}> = [
     text: 'Transport Minister Budi Karya Sumadi opened the line. Budi Karya Sumad said trains would run every ten minutes.',
     flag: 'Budi Karya Sumad'
   },
+  // A surname alone, a letter dropped.
+  {
+    text: 'Helen Marchetti, the coach, named her squad on Friday. "We are ready," Marchett said.',
+    flag: 'Marchett'
+  },
   // A known office-holder next to the title, one letter changed.
   {
     date: '2023-06-01',
@@ -98,6 +103,10 @@ const clean: Case[] = [
   // A middle initial is part of the name.
   {date: '2005-06-01', text: 'US President George W. Bush said the talks would go on.'},
   {date: '1991-06-01', text: 'US President George H. W. Bush welcomed the treaty.'},
+  // A surname alone one letter from two earlier people: no telling which.
+  {
+    text: 'Helen Marchetti, the coach, and Paolo Marchetto, the captain, named the squad. "We are ready," Marchett said.'
+  },
   // Two different known people who share a surname.
   {date: '2015-06-01', text: 'Chinese Premier Li Keqiang met Li Qiang, the party chief of Zhejiang, in Hangzhou.'}
 ]

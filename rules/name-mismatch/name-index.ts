@@ -56,32 +56,35 @@ export function nameKeys(words: string[]): number[] {
 
 /** Earlier entries by key; candidates come back in the order they were added. */
 export class NameIndex<Entry> {
-  private readonly byKey = new Map<number, number[]>()
+  /** Most keys belong to one name: a bare index until a second name shares the key. */
+  private readonly byKey = new Map<number, number | number[]>()
   private readonly entries: Entry[] = []
 
   add(keys: number[], entry: Entry): void {
     const index = this.entries.length
     this.entries.push(entry)
     for (const key of keys) {
-      const list = this.byKey.get(key)
-      if (list) list.push(index)
-      else this.byKey.set(key, [index])
+      const held = this.byKey.get(key)
+      if (held === undefined) this.byKey.set(key, index)
+      else if (typeof held === 'number') this.byKey.set(key, [held, index])
+      else held.push(index)
     }
   }
 
   /** Entries sharing a key with `keys`, first added first, at most `limit`. */
   candidates(keys: number[], limit = 64): Entry[] {
-    const found = new Set<number>()
+    let found: Set<number> | undefined
     for (const key of keys) {
-      const list = this.byKey.get(key)
-      if (!list) continue
-      for (const index of list) {
+      const held = this.byKey.get(key)
+      if (held === undefined) continue
+      found ??= new Set()
+      for (const index of typeof held === 'number' ? [held] : held) {
         found.add(index)
         if (found.size >= limit) break
       }
       if (found.size >= limit) break
     }
-    return [...found].sort((a, b) => a - b).map((index) => this.entries[index])
+    return found ? [...found].sort((a, b) => a - b).map((index) => this.entries[index]) : []
   }
 }
 

@@ -48,14 +48,13 @@ interface NameFacts {
 export function checkSpellings(extraction: Extraction, report: Report): void {
   const facts = nameFacts(extraction)
   const index = new NameIndex<PersonMention>()
-  const surnameIndex = new Map<number, string[]>()
-  /** Each folded word of a full name, with the names that hold it as written. */
-  const fullWords = new Map<string, Array<{person: PersonMention; word: string}>>()
+  const fullNames: PersonMention[] = []
+  const words = new WordIndex(fullNames)
   const seenNames = new Set<string>()
   for (const person of extraction.persons) {
     // Each surname alone is checked where it stands ("said Water" twice is two slips).
     if (person.words.length < 2) {
-      checkSurnameOnly(person, surnameIndex, fullWords, report)
+      checkSurnameOnly(person, words, report)
       continue
     }
     if (seenNames.has(person.name)) continue
@@ -81,21 +80,43 @@ export function checkSpellings(extraction: Extraction, report: Report): void {
       break
     }
     index.add(keys, person)
-    for (const word of person.words) {
-      const folded = fold(word)
-      const holders = fullWords.get(folded)
-      if (holders) {
-        holders.push({person, word})
-        continue
-      }
-      fullWords.set(folded, [{person, word}])
-      // Each distinct word is indexed once; the names that hold it are in `fullWords`.
-      for (const key of wordKeys(folded)) {
-        const list = surnameIndex.get(key)
-        if (list) list.push(folded)
-        else surnameIndex.set(key, [folded])
+    fullNames.push(person)
+  }
+}
+
+/**
+ * The words of full names, indexed for the surname-only check on first need
+ * (many stories have no surname written alone after a speech verb).
+ */
+class WordIndex {
+  /** Each distinct folded word of a full name, with the names that hold it as written. */
+  readonly holders = new Map<string, Array<{person: PersonMention; word: string}>>()
+  /** Keys of one-letter deletions -> the distinct words that have them. */
+  readonly byKey = new Map<number, string[]>()
+  private indexed = 0
+
+  constructor(private readonly fullNames: PersonMention[]) {}
+
+  /** Index the full names seen since the last call. */
+  update(): this {
+    for (; this.indexed < this.fullNames.length; this.indexed++) {
+      const person = this.fullNames[this.indexed]
+      for (const word of person.words) {
+        const folded = fold(word)
+        const holders = this.holders.get(folded)
+        if (holders) {
+          holders.push({person, word})
+          continue
+        }
+        this.holders.set(folded, [{person, word}])
+        for (const key of wordKeys(folded)) {
+          const list = this.byKey.get(key)
+          if (list) list.push(folded)
+          else this.byKey.set(key, [folded])
+        }
       }
     }
+    return this
   }
 }
 
@@ -217,13 +238,9 @@ function knownApart(extraction: Extraction, earlier: PersonMention, later: Perso
  * speech verb or an honorific, one letter from a word of exactly one full name
  * seen earlier and from no word of any other.
  */
-function checkSurnameOnly(
-  person: PersonMention,
-  surnameIndex: Map<number, string[]>,
-  fullWords: Map<string, Array<{person: PersonMention; word: string}>>,
-  report: Report
-): void {
+function checkSurnameOnly(person: PersonMention, words: WordIndex, report: Report): void {
   if (person.cue !== 'speech' && person.cue !== 'honorific') return
+  const {holders: fullWords, byKey: surnameIndex} = words.update()
   const word = fold(person.words[0])
   if (word.length < 4 || fullWords.has(word)) return
   const close = new Map<PersonMention, string>()
