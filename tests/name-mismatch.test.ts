@@ -90,6 +90,9 @@ const clean: Case[] = [
   {
     text: 'Li Na said the team was ready. Li Nan said the coach had left. Li Nan said the season was over. Li Nan added nothing.'
   },
+  // Given names one letter apart with one family name: two members of a family.
+  {text: 'Mark Jones, the father, said the school had called. Mary Jones said the call came late.'},
+  {text: 'Dan Brown, the owner, opened the shop. Dana Brown said business was slow.'},
   // Short words one letter apart are often different names.
   {text: 'Vice Premier Chen Bo toured the port on Sunday. Chen Ba said the berths would open next year.'},
   // Transliteration variants of one name are not misspellings.

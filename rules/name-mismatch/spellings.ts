@@ -163,7 +163,11 @@ function compare(earlier: PersonMention, later: PersonMention): Difference | und
   const y = b[differing[0]]
   // Transliteration variants ("Schroeder"/"Schroder", "Sergei"/"Sergey") are not misspellings.
   if (variantKey(x) === variantKey(y)) return undefined
-  return compareWords(x, y)
+  const difference = compareWords(x, y)
+  // Weaker kinds only in the last word: "Mark Jones" and "Mary Jones", "Dan" and "Dana
+  // Brown" are more often two members of one family than one person misspelt.
+  if (difference && !difference.strong && differing[0] !== a.length - 1) return undefined
+  return difference
 }
 
 function compareWords(x: string, y: string): Difference | undefined {
