@@ -7,6 +7,7 @@ import {code, type Report} from '../../src/core/rule.js'
 import type {Extraction} from '../../src/extract/index.js'
 import {hasPhrase, isYear, type Quantities} from '../../src/extract/quantities.js'
 import {dateShown, longDate, resolve, type Story} from './story-day.js'
+import {describeStoryDate} from '../../src/extract/story-date.js'
 
 export function checkPastEvents(extraction: Extraction, quantities: Quantities, story: Story, report: Report): void {
   const {tokens, lexicon} = extraction
@@ -77,7 +78,7 @@ export function checkPastEvents(extraction: Extraction, quantities: Quantities, 
     const shown = dateShown(extraction, date)
     report(date.start, date.end, `Unexpected date ${code(shown)} for a past event: the story is dated ${story.shown}`, {
       actual: shown,
-      note: `\`${verb}\` tells the event in the past, but ${longDate(extraction, date, story.yearKnown ? resolved.year : undefined)} comes after the story's date, ${story.shown} (${extraction.storyDate.from === 'setting' ? 'the date setting' : 'the dateline'}).`
+      note: `\`${verb}\` tells the event in the past, but ${longDate(extraction, date, story.yearKnown ? resolved.year : undefined)} comes after the story's date, ${story.shown} (${describeStoryDate(extraction.storyDate)}).`
     })
   }
 

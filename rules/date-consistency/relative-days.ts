@@ -6,6 +6,7 @@ import {code, type Report} from '../../src/core/rule.js'
 import type {Extraction} from '../../src/extract/index.js'
 import type {DateMention} from '../../src/extract/figures.js'
 import {DAY, dateShown, resolve, rewrite, type Story} from './story-day.js'
+import {describeStoryDate} from '../../src/extract/story-date.js'
 
 export function checkRelativeDays(extraction: Extraction, story: Story, report: Report): void {
   const {tokens, lexicon} = extraction
@@ -46,7 +47,7 @@ export function checkRelativeDays(extraction: Extraction, story: Story, report: 
       {
         actual: shown,
         expected: [expected],
-        note: `${capitalize(t.lower)} is ${expected} when the story is dated ${story.shown} (${extraction.storyDate.from === 'setting' ? 'the date setting' : 'the dateline'}).`
+        note: `${capitalize(t.lower)} is ${expected} when the story is dated ${story.shown} (${describeStoryDate(extraction.storyDate)}).`
       }
     )
   }

@@ -2,10 +2,12 @@
  * ## name-mismatch
  *
  * Catches names that do not agree: one person spelled two ways in a story
- * (full names and surname-only references), without confusing different people
- * who share a surname; a title and name that match no known holder of that office
- * (`Vietnamese Prime Minister Pham Minh Trung`), suggesting the holder at the
- * story's date or the nearest known holder; a short name introduced with
+ * (full names and surname-only references: a letter dropped, added or changed,
+ * letters or syllables swapped, words reordered), without confusing different
+ * people who share a surname; a title and name that match no known holder of that
+ * office (`Vietnamese Prime Minister Pham Minh Trung`), suggesting the holder at the
+ * story's date or the nearest known holder; a former holder named with the title
+ * when the story gives its date; a short name introduced with
  * "hereinafter referred to as" or in quotes in brackets that neither
  * abbreviates nor shortens the full name (`"East Expo"` for `China-ASEAN Expo`);
  * a gloss that repeats its own name (`Malaysia (Malaysia)`); outdated or
@@ -14,10 +16,18 @@
  * Why: a misspelt or misattributed name is the error readers and the people
  * named notice first, and machine translation makes all of these.
  *
+ * A changed letter, a short word, swapped letters or syllables and reordered
+ * words are reported only on evidence that one person is meant: the later form
+ * has no introduction of its own (no other title, no apposition) and is written
+ * no more often than the form introduced first.
+ *
  * Silent on: different people with a shared surname (`Li Qiang` and `Li
- * Keqiang`, `Kim Jong Un` and `Kim Jong Il`), former holders named as such
- * (`former Prime Minister ...`), accepted short names (`CAEXPO`, `the Expo`),
- * glosses that differ (`Myanmar (Burma)`).
+ * Keqiang`, `Kim Jong Un` and `Kim Jong Il`), a near name introduced with its
+ * own role (`Wang Yin, a trade official`), transliteration variants
+ * (`Schroeder`, `Schröder`; `Sergei`, `Sergey`), former holders named as such
+ * (`former Prime Minister ...`), offices whose holder at the story's date is not
+ * known, accepted short names (`CAEXPO`, `the Expo`), glosses that differ
+ * (`Myanmar (Burma)`).
  *
  * ### Options
  *
@@ -29,6 +39,18 @@
  * ```text valid
  * Chinese Premier Li Qiang met former Premier Li Keqiang's aides in Myanmar (Burma).
  * The China-ASEAN Expo (hereinafter referred to as "CAEXPO") opened. Xu Ningning said it would grow, Xu said.
+ * ```
+ *
+ * ```text valid
+ * German Chancellor Gerhard Schroeder met union leaders. Gerhard Schröder said reform would go on.
+ * ```
+ *
+ * ```text invalid
+ * Daniel Oyelaran, the mayor, opened the bridge. Daniel Oyelaren said traffic would ease.
+ * ```
+ *
+ * ```text output
+ * 1:48-1:63: Unexpected `Daniel Oyelaren`: the same person is written `Daniel Oyelaran` earlier in the story
  * ```
  *
  * ```text invalid

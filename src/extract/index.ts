@@ -14,15 +14,10 @@ import {tokenize, type Token} from './tokens.js'
 import {extractFigures, type DateMention, type FigureExtraction} from './figures.js'
 import {extractNames, type NameExtraction} from './names.js'
 import {paragraphsOf, type Span} from './paragraphs.js'
+import {datelineOf, readStoryDate, type StoryDate} from './story-date.js'
 
-export interface StoryDate {
-  /** YYYY-MM-DD */
-  date: string
-  /** Where the date came from. */
-  from: 'setting' | 'dateline' | 'today'
-  /** False when a dateline gave month and day but no year. */
-  yearKnown: boolean
-}
+export type {StoryDate, StoryDateSource} from './story-date.js'
+export {describeStoryDate, datelineOf} from './story-date.js'
 
 export interface CopydeskContext {
   /** The knowledge base; without one, the built-in knowledge (loaded on first use). */
@@ -108,7 +103,7 @@ export function extraction(file: VFile, tree?: NlcstRoot): Extraction {
     tokens,
     lexicon: lex,
     knowledge,
-    storyDate: storyDate(text, figures.dates, context),
+    storyDate: storyDate(text, figures.dates, context, doc, file.path),
     dateline: datelineOf(text, figures.dates),
     get paragraphs() {
       return (paragraphs ??= paragraphsOf(text))
@@ -162,39 +157,13 @@ function todayString(): string {
   return today.date
 }
 
-/**
- * The story's date: the configured one, else a dateline ("Nanning, September 9
- * (ZXS) --", "Wednesday, September 7, 2016" on its own line), else today.
- */
-export function storyDate(text: string, dates: DateMention[], context: CopydeskContext): StoryDate {
-  const today = context.today ?? todayString()
-  if (context.date) return {date: context.date, from: 'setting', yearKnown: true}
-  const date = datelineOf(text, dates)
-  if (date) {
-    const year = date.year ?? Number(today.slice(0, 4))
-    const iso = `${String(year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`
-    return {date: iso, from: 'dateline', yearKnown: date.year !== undefined}
-  }
-  return {date: today, from: 'today', yearKnown: true}
-}
-
-/**
- * The date of a dateline: near the top, on a line of its own or before a
- * dateline mark ("Nanning, September 9 (ZXS) --"), after a place name, a
- * weekday or nothing.
- */
-export function datelineOf(text: string, dates: DateMention[]): DateMention | undefined {
-  for (const date of dates) {
-    if (date.start > 600) break
-    const lineStart = text.lastIndexOf('\n', date.start - 1) + 1
-    const before = text.slice(lineStart, date.start)
-    // Only a place name, a weekday or nothing may stand before a dateline's date.
-    if (!/^[\p{L}\p{M}'’.\- ]{0,40}[,\s]*$/u.test(before) || before.split(/\s+/).length > 5) continue
-    const afterText = text.slice(date.end, date.end + 8)
-    const lineEnds = /^\s*(?:\n|$)/.test(afterText)
-    const datelineMark = /^\s*(?:--|[(—–\-/:])/.test(afterText)
-    if (!lineEnds && !datelineMark) continue
-    return date
-  }
-  return undefined
+/** The story's date (the setting, the story's metadata, dateline or file name, else today). */
+export function storyDate(
+  text: string,
+  dates: DateMention[],
+  context: CopydeskContext,
+  document = text,
+  path?: string
+): StoryDate {
+  return readStoryDate({text, dates, document, path, setting: context.date, today: context.today ?? todayString()})
 }

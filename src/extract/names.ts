@@ -57,6 +57,9 @@ export interface NameExtraction {
   parentheticals: Parenthetical[]
 }
 
+/** A middle initial as a chain holds it: "W." */
+const INITIAL = /^\p{Lu}\.$/u
+
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’', '«', '»'])
 
 export function stripPossessive(word: string): string {
@@ -85,6 +88,12 @@ function readChains(text: string, tokens: Token[], lex: Lexicon): NameChain[] {
       const prev = tokens[last]
       if (/['’]s$/u.test(prev.text)) break
       const t = tokens[j]
+      // A middle initial ("George W. Bush"): the point belongs to the name, not the sentence.
+      if (last > i && isInitialPoint(text, tokens, last, j)) {
+        last = j + 1
+        j += 2
+        continue
+      }
       if (!inlineGap(text, tokens[j - 1], t) || tokens[j - 1].end === t.start) break
       if (isCapitalized(t)) {
         last = j
@@ -110,7 +119,10 @@ function readChains(text: string, tokens: Token[], lex: Lexicon): NameChain[] {
       break
     }
     const words: string[] = []
-    for (let k = i; k <= last; k++) words.push(tokens[k].text)
+    for (let k = i; k <= last; k++) {
+      if (tokens[k].text === '.') words[words.length - 1] += '.'
+      else words.push(tokens[k].text)
+    }
     const possessive = /['’]s?$/u.test(words[words.length - 1]) && /['’]/u.test(words[words.length - 1].slice(-2))
     words[words.length - 1] = stripPossessive(words[words.length - 1])
     chains.push({
@@ -125,6 +137,29 @@ function readChains(text: string, tokens: Token[], lex: Lexicon): NameChain[] {
     i = last + 1
   }
   return chains
+}
+
+/**
+ * A one-letter capital at `initial`, a point right after it at `point`, and a
+ * capitalised word after a space: "W. Bush". The caller asks only inside a
+ * chain that already holds a word, so "Plan B." at the end of a sentence stays out.
+ */
+function isInitialPoint(text: string, tokens: Token[], initial: number, point: number): boolean {
+  const letter = tokens[initial]
+  const dot = tokens[point]
+  const next = tokens[point + 1]
+  return (
+    dot !== undefined &&
+    dot.text === '.' &&
+    point === initial + 1 &&
+    letter.end === dot.start &&
+    letter.text.length === 1 &&
+    isCapitalized(letter) &&
+    next !== undefined &&
+    isCapitalized(next) &&
+    next.start > dot.end &&
+    inlineGap(text, dot, next)
+  )
 }
 
 function readPersons(
@@ -175,7 +210,7 @@ function readPersons(
     }
     if (!cue) continue
     // Names are at most a few words and all-caps acronyms are not names.
-    if (nameWords.some((w) => w.length > 1 && w === w.toUpperCase())) continue
+    if (nameWords.some((w) => w.length > 1 && w === w.toUpperCase() && !INITIAL.test(w))) continue
     const first = chain.first + (chain.words.length - nameWords.length)
     const title = nameFrom > 0 ? chain.words.slice(0, nameFrom).join(' ') : undefined
     persons.push({
