@@ -16,7 +16,7 @@
  *   reference definitions made elsewhere in the file that it uses.
  * - nesting is bounded: on a line, block quote and list markers past the
  *   {@link MAX_DEPTH}th, and indentation past column {@link MAX_INDENT}, are
- *   read as text; in a paragraph, emphasis and strikethrough delimiter runs and
+ *   read as text; in a paragraph, emphasis and strikethrough delimiters and
  *   link brackets past the {@link MAX_INLINE}th are read as text. Copy never
  *   comes near these bounds; past them the file is read flattened, never
  *   refused, and its text is still linted.
@@ -37,7 +37,7 @@ import type {ProseBuilder} from './prose.js'
 export const MAX_DEPTH = 32
 /** Columns of a line's container prefix (markers and indentation) before the rest is read as text. */
 export const MAX_INDENT = 128
-/** Emphasis or strikethrough delimiter runs, or link brackets, a paragraph may hold before the rest are text. */
+/** Emphasis or strikethrough delimiters, or link brackets, a paragraph may hold before the rest are text. */
 export const MAX_INLINE = 128
 /** A piece is cut at the first block start past this many characters. */
 const PIECE = 4096
@@ -62,27 +62,66 @@ export interface MarkdownSource {
   source: string
 }
 
-/** Parse Markdown into one mdast tree, in bounded pieces, nesting bounded. */
-export function readMarkdown(doc: string): MarkdownSource {
+/**
+ * Parse Markdown into one mdast tree, in bounded pieces, nesting bounded.
+ * `everyBlock` gives plain blocks to micromark too (for tests: the tree is the same).
+ */
+export function readMarkdown(doc: string, everyBlock = false): MarkdownSource {
   const plan = planPieces(doc)
+  if (everyBlock) plan.plain = []
   const source = plan.source
   const children: RootContent[] = []
-  for (let index = 0; index < plan.cuts.length - 1; index++) {
-    const start = plan.cuts[index]
-    const end = plan.cuts[index + 1]
+  const parse = (start: number, end: number, line: number): void => {
     const text = source.slice(start, end)
+    if (text.trim() === '') return
     const appendix = definitionsFor(text, start, end, plan)
     const piece = fromMarkdown(appendix ? text + appendix : text, options)
-    const line = plan.lines[index]
     for (const child of piece.children) {
       if ((child.position?.start.offset ?? 0) >= text.length) continue
       place(child, start, line - 1, text.length, endPoint(text, start, line))
       children.push(child)
     }
   }
+  // Pieces go to micromark, except the plain paragraphs in them, which are taken as they are.
+  let cursor = 0
+  let cursorLine = 1
+  let plain = 0
+  for (let index = 0; index < plan.cuts.length - 1; index++) {
+    const end = plan.cuts[index + 1]
+    if (cursor < plan.cuts[index]) {
+      cursor = plan.cuts[index]
+      cursorLine = plan.lines[index]
+    }
+    if (cursor >= end) continue
+    while (plain < plan.plain.length && plan.plain[plain].start < end) {
+      const paragraph = plan.plain[plain++]
+      if (paragraph.start > cursor) parse(cursor, paragraph.start, cursorLine)
+      children.push(plainParagraph(source, paragraph))
+      cursor = paragraph.next
+      cursorLine = paragraph.endLine + 1
+    }
+    if (cursor < end) {
+      parse(cursor, end, cursorLine)
+      cursor = end
+      cursorLine = plan.lines[index + 1] ?? cursorLine
+    }
+  }
   const tree: Root = {type: 'root', children}
   tree.position = {start: {line: 1, column: 1, offset: 0}, end: endPoint(doc, 0, 1)}
   return {tree, source}
+}
+
+/** The paragraph micromark would make of a plain block: one text node, the file's lines as they are. */
+function plainParagraph(source: string, block: PlainBlock): RootContent {
+  const position = () => ({
+    start: {line: block.line, column: 1, offset: block.start},
+    end: {line: block.endLine, column: block.end - block.endLineStart + 1, offset: block.end}
+  })
+  return {
+    type: 'paragraph',
+    children: [{type: 'text', value: source.slice(block.start, block.end), position: position()}],
+    position: position()
+  }
 }
 
 interface Plan {
@@ -94,6 +133,25 @@ interface Plan {
   lines: number[]
   /** Link reference definitions: normalised label -> label as written, and where each is. */
   definitions: Map<string, {label: string; offset: number}>
+  /** Plain blocks, in file order. */
+  plain: PlainBlock[]
+}
+
+/**
+ * A block of plain lines (see {@link isPlainLine}) between blank lines, at the
+ * margin and outside any fence or HTML block: micromark would read it as one
+ * paragraph of one text node, the lines as they stand, so it is not given to
+ * micromark, whose cost per character is about that of the English parse.
+ */
+interface PlainBlock {
+  start: number
+  /** End of its last line (before the line ending). */
+  end: number
+  /** Start of the line after it. */
+  next: number
+  line: number
+  endLine: number
+  endLineStart: number
 }
 
 /** A line-by-line pass: where pieces may start, and which markers are read as text. */
@@ -106,16 +164,31 @@ function planPieces(doc: string): Plan {
   let html: string | undefined
   let front: string | undefined
   let previousBlank = true
+  /** Whether the line before was a link reference definition (another may follow it). */
+  let previousDefinition = false
   let inline = 0
   let line = 1
   let start = 0
   let pieceStart = 0
+  const plain: PlainBlock[] = []
+  /** The block of lines since the last blank line: where it starts, and whether it is plain so far. */
+  let block: {start: number; line: number; plain: boolean} | undefined
+  let lastEnd = 0
+  let lastStart = 0
+  let lastLine = 1
+  const endBlock = (next: number): void => {
+    if (block?.plain) {
+      plain.push({start: block.start, end: lastEnd, next, line: block.line, endLine: lastLine, endLineStart: lastStart})
+    }
+    block = undefined
+  }
 
   while (start < doc.length) {
     let end = start
     while (end < doc.length && doc.charCodeAt(end) !== 10 && doc.charCodeAt(end) !== 13) end++
     const next = doc.charCodeAt(end) === 13 && doc.charCodeAt(end + 1) === 10 ? end + 2 : end + 1
     const blank = isBlankLine(doc, start, end)
+    let definition = false
 
     if (start === 0 && FRONT_MATTER.test(doc.slice(0, end))) {
       front = doc.slice(0, 3)
@@ -128,6 +201,10 @@ function planPieces(doc: string): Plan {
       const atMargin = startable && first !== 32 && first !== 9
       const outside = fence === undefined && html === undefined
       const blockStart = outside && atMargin && (previousBlank || isBulletItem(doc, start, end))
+      if (blank) endBlock(start)
+      else if (block === undefined)
+        block = {start, line, plain: previousBlank && outside && isPlainLine(doc, start, end)}
+      else if (block.plain && !isPlainLine(doc, start, end)) block.plain = false
       const size = start - pieceStart
       if (start > 0 && ((blockStart && size >= PIECE) || (startable && size >= MAX_PIECE))) {
         cuts.push(start)
@@ -153,20 +230,68 @@ function planPieces(doc: string): Plan {
         fence = opensFence(doc, prefix, end)
         if (!fence) html = opensHtml(doc, prefix, end)
         if (!fence && html === undefined) {
-          const label = definitionAt(doc, prefix, end)
+          // A definition cannot interrupt a paragraph: `[a]: b` is one only where a block starts.
+          const label: {key: string; text: string} | undefined =
+            previousBlank || previousDefinition || prefix > start ? definitionAt(doc, prefix, end) : undefined
           if (label && !definitions.has(label.key)) definitions.set(label.key, {label: label.text, offset: prefix})
+          definition = label !== undefined
           if (blank) inline = 0
           else inline = boundInline(doc, prefix, end, inline, masked)
         }
       }
     }
     previousBlank = blank
+    previousDefinition = definition
+    if (!blank) {
+      lastStart = start
+      lastEnd = end
+      lastLine = line
+    }
     if (end < doc.length) line++
     start = Math.min(next, doc.length)
     if (end >= doc.length) break
   }
+  endBlock(doc.length)
   cuts.push(doc.length)
-  return {source: applyMask(doc, masked), cuts, lines, definitions}
+  return {source: applyMask(doc, masked), cuts, lines, definitions, plain}
+}
+
+/** Characters that may be markup anywhere in a line (escapes, code, emphasis, links, HTML, references, tables). */
+const MARKUP = new Set([...'\\`*_[]<>&~|\t'].map((character) => character.charCodeAt(0)))
+
+/** ASCII punctuation that starts no block: quotes, an opening parenthesis, currency. */
+const PLAIN_START = new Set([...`"'($`].map((character) => character.charCodeAt(0)))
+
+/** White space that micromark would strip at the start of a line, or that flanks emphasis. */
+const WHITE_SPACE = /\s/
+
+/**
+ * A line micromark reads as nothing but text in a paragraph: it starts with
+ * no block marker or white space, ends without white space (a hard break, or
+ * stripped), holds no character that may be inline markup, nothing that opens
+ * a GFM literal autolink (`@`, `://`, `www.`), and no control character.
+ */
+function isPlainLine(doc: string, start: number, end: number): boolean {
+  const first = doc.charCodeAt(start)
+  const isAlphanumeric = (first >= 48 && first <= 57) || ((first | 32) >= 97 && (first | 32) <= 122)
+  if (first >= 0x80 ? WHITE_SPACE.test(doc[start]) : !isAlphanumeric && !PLAIN_START.has(first)) return false
+  if (first <= 57 && markerLength(doc, start, end) > 0) return false
+  const last = doc.charCodeAt(end - 1)
+  if (last === 32 || last === 9 || (last >= 0x80 && WHITE_SPACE.test(doc[end - 1]))) return false
+  for (let index = start; index < end; index++) {
+    const code = doc.charCodeAt(index)
+    if (code < 32 || code === 127 || MARKUP.has(code)) return false
+    if (code === 64 || (code === 58 && doc.startsWith('//', index + 1))) return false
+    if ((code | 32) === 119 && isWww(doc, index + 1)) return false
+  }
+  return true
+}
+
+/** `ww.` (any case) at `index`: with the `w` before it, what opens a GFM literal autolink. */
+function isWww(doc: string, index: number): boolean {
+  return (
+    (doc.charCodeAt(index) | 32) === 119 && (doc.charCodeAt(index + 1) | 32) === 119 && doc.charCodeAt(index + 2) === 46
+  )
 }
 
 function isBlankLine(doc: string, start: number, end: number): boolean {
@@ -314,7 +439,7 @@ function normalizeLabel(label: string): string {
     .toUpperCase()
 }
 
-/** Count a line's delimiter runs and brackets in its paragraph; mask those past MAX_INLINE. */
+/** Count a line's emphasis delimiters and brackets in its paragraph; mask those past MAX_INLINE. */
 function boundInline(doc: string, start: number, end: number, count: number, masked: Array<[number, number]>): number {
   let index = start
   while (index < end) {
@@ -322,8 +447,11 @@ function boundInline(doc: string, start: number, end: number, count: number, mas
     if (code === 42 || code === 95 || code === 126 || code === 91) {
       let run = index + 1
       if (code !== 91) while (run < end && doc.charCodeAt(run) === code) run++
-      count++
-      if (count > MAX_INLINE) masked.push([index, run])
+      // Each delimiter counts: micromark matches a run one or two characters at a time,
+      // and a run of thousands costs it the square of its length.
+      const kept = Math.max(0, MAX_INLINE - count)
+      count += run - index
+      if (run - index > kept) masked.push([index + kept, run])
       index = run
     } else index++
   }
