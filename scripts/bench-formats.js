@@ -3,7 +3,7 @@
 // ratio to the same text as blank-line separated plain text.
 //
 // Usage (after `npm run build`):
-//   node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--json]
+//   node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--inputs fixtures,wire,corpus] [--json]
 //
 // Inputs (each cut into paragraphs, then repeated to each size):
 //   fixtures  the seed story and fixtures/clean-wikinews/*.txt (in this repository);
@@ -13,7 +13,8 @@
 //             real copy that must not be copied into the repository.
 // The same paragraphs are written in every shape: plain text with blank lines,
 // single line breaks and CR LF; Markdown with blank lines, single line breaks
-// (one long paragraph per 2,000 lines) and CR LF; HTML with <p>. Characters that
+// (one long paragraph per 2,000 lines), CR LF, and marked up (emphasis in every
+// other paragraph, a link in every third); HTML with <p>. Characters that
 // are markup in Markdown or HTML are replaced by spaces in every shape, so each
 // shape holds the same prose. Shapes are timed round-robin within each run, so a
 // change in the machine's load falls on all of them alike; each time is the median
@@ -38,7 +39,7 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const options = {sizes: [0.1, 1, 10], runs: 3, corpus: undefined, json: false}
+  const options = {sizes: [0.1, 1, 10], runs: 3, corpus: undefined, only: undefined, json: false}
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]
     const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]
@@ -55,9 +56,11 @@ function parseArgs(argv) {
     } else if (name === '--corpus') {
       options.corpus = value()
       if (!existsSync(options.corpus) || !statSync(options.corpus).isDirectory()) fail(`no folder ${options.corpus}`)
+    } else if (name === '--inputs') {
+      options.only = value().split(',')
     } else if (name === '--help' || name === '-h') {
       process.stdout.write(
-        'Usage: node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--json]\n'
+        'Usage: node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--inputs fixtures,wire,corpus] [--json]\n'
       )
       process.exit(0)
     } else fail(`unknown argument ${JSON.stringify(arg)}`)
@@ -132,6 +135,17 @@ function singleBreaks(blocks, newline) {
   return lines.join(newline)
 }
 
+/** Markdown as a newsroom writes it: emphasis in every other paragraph, a link in every third (same prose). */
+function markedUp(blocks) {
+  return blocks
+    .map((block, index) => {
+      let text = index % 2 === 0 ? block.replace(/^(\S+)/, '*$1*') : block
+      if (index % 3 === 0) text = text.replace(/ (\w+)([.!?"']*)$/, ' [$1](https://example.com/story)$2')
+      return text
+    })
+    .join('\n\n')
+}
+
 const SHAPES = {
   'text, blank lines': ['story.txt', (blocks) => blocks.join('\n\n') + '\n'],
   'text, single breaks': ['story.txt', (blocks) => blocks.join('\n') + '\n'],
@@ -140,6 +154,7 @@ const SHAPES = {
   'Markdown, blank lines': ['story.md', (blocks) => blocks.join('\n\n') + '\n'],
   'Markdown, single breaks': ['story.md', (blocks) => singleBreaks(blocks, '\n') + '\n'],
   'Markdown, CR LF': ['story.md', (blocks) => blocks.join('\r\n\r\n') + '\r\n'],
+  'Markdown, marked up': ['story.md', (blocks) => markedUp(blocks) + '\n'],
   'HTML, <p>': ['story.html', (blocks) => `<!doctype html>\n<body>\n<p>${blocks.join('</p>\n<p>')}</p>\n</body>\n`]
 }
 const BASELINE = 'text, blank lines'
@@ -163,6 +178,7 @@ async function main() {
 
   const report = {node: process.version, runs: options.runs, ratioTarget: RATIO_TARGET, inputs: {}}
   for (const [input, paragraphs] of Object.entries(inputs(options.corpus))) {
+    if (options.only && !options.only.includes(input)) continue
     const bySize = []
     for (const size of options.sizes) {
       const blocks = fill(paragraphs, size * MB)
