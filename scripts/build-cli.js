@@ -57,15 +57,20 @@ const noPluginLoading = {
  * Packages only some runs need (HTML parsing, the SARIF report), each put behind a
  * stand-in whose functions load the package on first call: their module-level
  * set-up (HTML's entity and property tables) is then not paid by every start.
- * Only packages whose exports are all functions can stand in this way. Node
+ * Only packages whose exports are all functions can stand in this way (parse5's
+ * other exports are left out: copydesk imports only its `parse`, and esbuild fails
+ * the build on an import of one left out). Node
  * built-ins that copydesk's own modules need only on some paths (git for --since,
  * worker threads, the SARIF fingerprints, the page server) stand in the same way
  * for copydesk's modules: their functions, and their default export as an object
  * whose properties load the built-in.
  */
 const LAZY = [
-  'hast-util-from-html',
-  'hast-util-to-nlcst',
+  'parse5',
+  'hast-util-from-parse5',
+  'hast-util-phrasing',
+  'hast-util-embedded',
+  'hast-util-whitespace',
   'node-sarif-builder',
   'node:child_process',
   'node:crypto',
@@ -74,13 +79,16 @@ const LAZY = [
   'node:worker_threads'
 ]
 
+/** Packages whose functions stand in lazily, their other exports left out. */
+const FUNCTIONS_ONLY = new Set(['parse5'])
+
 async function lazyPackages(names) {
   const standIns = new Map()
   for (const name of names) {
     const builtIn = name.startsWith('node:')
     let entries = Object.entries(await import(name)).filter(([key]) => key !== '__esModule' && key !== 'default')
     const notFunctions = entries.filter(([, value]) => typeof value !== 'function').map(([key]) => key)
-    if (builtIn) entries = entries.filter(([, value]) => typeof value === 'function')
+    if (builtIn || FUNCTIONS_ONLY.has(name)) entries = entries.filter(([, value]) => typeof value === 'function')
     else if (notFunctions.length > 0)
       throw new Error(`build-cli: cannot load ${name} lazily: ${notFunctions.join(', ')}`)
     const lines = [`let real`, `const load = () => (real ??= require(${JSON.stringify(name)}))`]

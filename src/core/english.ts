@@ -1,0 +1,139 @@
+/**
+ * The English parse of a file's prose, in pieces of bounded size.
+ *
+ * parse-english (parse-latin) runs its merge steps over a whole text's token
+ * list, splicing it once per merge: the time grows with the square of the
+ * piece (a 64 KB piece already costs four times what sixteen 4 KB pieces do,
+ * and 4 MB in one piece took 25 s), and a run of tens of thousands of tokens
+ * that merge into one word overflows the stack. Cut at paragraph breaks (else
+ * line breaks, sentence ends, spaces), every piece stays small and the whole
+ * parse is linear. A cut only decides where a paragraph or sentence may end;
+ * the prose itself is one string, so no figure or name is ever cut in two.
+ */
+import type {Root, RootContent, Paragraph, Sentence} from 'nlcst'
+import type {Point} from 'unist'
+import {ParseEnglish} from 'parse-english'
+import type {Prose, Span} from './prose.js'
+
+/** A piece is cut near this many characters, and never past twice as many. */
+export const PIECE = 4096
+
+const parser = new ParseEnglish()
+
+/**
+ * Parse `text` into nlcst in bounded pieces. Positions are offsets in `text`
+ * (lines and columns are set by {@link placeTree}).
+ */
+export function parseProse(text: string): Root {
+  const root: Root = {type: 'RootNode', children: []}
+  let start = 0
+  while (start < text.length) {
+    const end = cutAfter(text, start)
+    const piece = parser.parse(text.slice(start, end))
+    for (const child of piece.children) {
+      if (start > 0) shift(child, start)
+      root.children.push(child)
+    }
+    start = end
+  }
+  return root
+}
+
+/** Where the piece that starts at `start` ends. */
+export function cutAfter(text: string, start: number): number {
+  const limit = start + 2 * PIECE
+  if (text.length <= limit) return text.length
+  let paragraph = -1
+  let line = -1
+  let sentence = -1
+  let space = -1
+  for (let index = start + 1; index < limit; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 10 || code === 13) {
+      // After the line ending (a CR LF pair is one).
+      const after = code === 13 && text.charCodeAt(index + 1) === 10 ? index + 2 : index + 1
+      if (after > limit) break
+      line = after
+      let back = index - 1
+      while (back > start && isBlank(text.charCodeAt(back))) back--
+      if (back > start && isLineEnding(text.charCodeAt(back))) paragraph = after
+      index = after - 1
+    } else if (code === 32 || code === 9) {
+      space = index + 1
+      const before = text.charCodeAt(index - 1)
+      if (isTerminal(before) && isUpper(text.charCodeAt(index + 1))) sentence = index + 1
+    }
+  }
+  for (const cut of [paragraph, line, sentence, space]) if (cut > start + PIECE / 8) return cut
+  // One run without a break: cut hard, never inside a surrogate pair.
+  let cut = start + PIECE
+  const code = text.charCodeAt(cut)
+  if (code >= 0xdc00 && code <= 0xdfff) cut++
+  return cut
+}
+
+function isLineEnding(code: number): boolean {
+  return code === 10 || code === 13
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9
+}
+
+function isTerminal(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026
+}
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90
+}
+
+type Node = Root | RootContent
+
+/** Move a parsed piece's offsets by `by`. */
+function shift(node: Node, by: number): void {
+  const stack: Node[] = [node]
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    const position = current.position
+    if (position) {
+      if (position.start.offset !== undefined) position.start.offset += by
+      if (position.end.offset !== undefined) position.end.offset += by
+    }
+    if ('children' in current) for (const child of current.children) stack.push(child)
+  }
+}
+
+/** Sentences and paragraphs of a tree whose offsets are prose offsets. */
+export function proseSpans(tree: Root): {sentences: Span[]; paragraphs: Span[]} {
+  const sentences: Span[] = []
+  const paragraphs: Span[] = []
+  for (const child of tree.children) {
+    if (child.type !== 'ParagraphNode') continue
+    paragraphs.push(spanOf(child))
+    for (const sentence of child.children) if (sentence.type === 'SentenceNode') sentences.push(spanOf(sentence))
+  }
+  return {sentences, paragraphs}
+}
+
+function spanOf(node: Paragraph | Sentence): Span {
+  return {start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0}
+}
+
+/**
+ * Put a tree parsed from the prose in its place in the file: each node's
+ * offsets become file offsets, with their lines and columns.
+ */
+export function placeTree(tree: Root, prose: Prose, toPoint: (offset: number) => Point): void {
+  const stack: Node[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    const position = node.position
+    if (position) {
+      const start = prose.toFile(position.start.offset ?? 0)
+      const end = Math.max(start, prose.toFileEnd(position.end.offset ?? 0))
+      node.position = {start: toPoint(start), end: toPoint(end)}
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child)
+  }
+}

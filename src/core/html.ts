@@ -1,0 +1,198 @@
+/**
+ * HTML, read in linear time: the hast tree (for suppression comments) and the
+ * prose of its paragraphs.
+ *
+ * parse5 builds any depth of nesting, but the tools that walk a tree recurse:
+ * 2,000 nested `<div>`s overflow the stack of hast-util-from-parse5. Elements
+ * nested deeper than {@link MAX_DEPTH} are flattened: their text, comments and
+ * unreadable elements (script, code, …) are lifted into the element at that
+ * depth, so the text is still linted and suppression comments still apply.
+ *
+ * What is prose follows hast-util-to-nlcst (whose whole-paragraph parse this
+ * replaces with the bounded one of english.ts): `<p>` and headings are
+ * paragraphs, runs of phrasing content in flow containers (`<body>`, `<div>`,
+ * `<li>`, `<td>`, …) are implicit paragraphs; `<script>`, `<style>`, `<svg>`,
+ * `<math>`, `<del>` and elements marked `data-nlcst="ignore"` are not prose,
+ * `<code>` (and `data-nlcst="source"`) is one object character, `<br>` a line
+ * break, `<wbr>` a space.
+ */
+import type {Element, ElementContent, Nodes, Root, RootContent} from 'hast'
+import {parse} from 'parse5'
+import {fromParse5} from 'hast-util-from-parse5'
+import {phrasing} from 'hast-util-phrasing'
+import {embedded} from 'hast-util-embedded'
+import {whitespace} from 'hast-util-whitespace'
+import type {VFile} from 'vfile'
+import type {ProseBuilder} from './prose.js'
+
+/** Elements nested deeper than this are flattened into their ancestor at this depth. */
+export const MAX_DEPTH = 256
+
+/** Elements kept whole (without their content) when flattened: not prose, or one object character. */
+const KEPT_WHOLE = new Set(['script', 'style', 'svg', 'math', 'del', 'template', 'code', 'br', 'wbr', 'textarea'])
+
+/** A parse5 node, as much of it as flattening needs. */
+interface Parse5Node {
+  nodeName: string
+  tagName?: string
+  childNodes?: Parse5Node[]
+  content?: Parse5Node
+  parentNode?: Parse5Node | null
+}
+
+/** Parse HTML into a hast tree with positions in the file, nesting bounded. */
+export function readHtml(doc: string, file: VFile): Root {
+  const document = parse(doc, {sourceCodeLocationInfo: true, scriptingEnabled: false}) as unknown as Parse5Node
+  flatten(document)
+  return fromParse5(document as never, {file}) as Root
+}
+
+function flatten(document: Parse5Node): void {
+  const stack: Array<[Parse5Node, number]> = [[document, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    const children = [...(node.childNodes ?? []), ...(node.content?.childNodes ?? [])]
+    if (depth >= MAX_DEPTH && node.childNodes && node.childNodes.some((child) => child.childNodes?.length)) {
+      node.childNodes = lifted(node)
+      for (const child of node.childNodes) child.parentNode = node
+      continue
+    }
+    for (const child of children) if (child.childNodes) stack.push([child, depth + 1])
+  }
+}
+
+/** The content of `node`, in document order, with every element that holds others unwrapped. */
+function lifted(node: Parse5Node): Parse5Node[] {
+  const result: Parse5Node[] = []
+  const stack: Parse5Node[] = [...(node.childNodes ?? [])].reverse()
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    const name = current.tagName
+    if (name === undefined || KEPT_WHOLE.has(name)) {
+      if (name !== undefined) {
+        current.childNodes = []
+        if (current.content) current.content.childNodes = []
+      }
+      result.push(current)
+    } else {
+      const children = current.childNodes ?? []
+      for (let index = children.length - 1; index >= 0; index--) stack.push(children[index])
+    }
+  }
+  return result
+}
+
+const EXPLICIT = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+const FLOW = new Set([
+  'body',
+  'article',
+  'section',
+  'blockquote',
+  'nav',
+  'aside',
+  'header',
+  'footer',
+  'address',
+  'li',
+  'dt',
+  'dd',
+  'figure',
+  'figcaption',
+  'div',
+  'main',
+  'caption',
+  'td',
+  'th',
+  'form',
+  'fieldset',
+  'details',
+  'dialog'
+])
+const IGNORED = new Set(['script', 'style', 'svg', 'math', 'del'])
+/** Elements whose content is flattened into the paragraph around them. */
+const TRANSPARENT = new Set(['a', 'ins', 'del', 'map'])
+
+function isIgnored(node: Element): boolean {
+  return IGNORED.has(node.tagName) || node.properties?.dataNlcst === 'ignore'
+}
+
+function isSource(node: Element): boolean {
+  return node.tagName === 'code' || node.properties?.dataNlcst === 'source'
+}
+
+/** The prose of an HTML tree, paragraph by paragraph. */
+export function htmlProse(tree: Root, builder: ProseBuilder): void {
+  const state = {builder, lastEnd: 0}
+  find(tree, state)
+}
+
+interface State {
+  builder: ProseBuilder
+  lastEnd: number
+}
+
+function find(node: Nodes, state: State): void {
+  if (node.type === 'root') {
+    for (const child of node.children) find(child, state)
+  } else if (node.type === 'element' && !isIgnored(node)) {
+    if (EXPLICIT.has(node.tagName)) paragraph(node.children, state)
+    else if (FLOW.has(node.tagName)) implicit(flattenTransparent(node.children), state)
+    else for (const child of node.children) find(child, state)
+  }
+}
+
+function flattenTransparent(children: ElementContent[]): ElementContent[] {
+  const result: ElementContent[] = []
+  for (const child of children) {
+    if (child.type === 'element' && TRANSPARENT.has(child.tagName)) result.push(...flattenTransparent(child.children))
+    else result.push(child)
+  }
+  return result
+}
+
+/** Runs of phrasing content are paragraphs (if they hold more than white space); the rest is searched. */
+function implicit(children: Array<RootContent | ElementContent>, state: State): void {
+  let start = -1
+  let viable = false
+  for (let index = 0; index <= children.length; index++) {
+    const child = children[index]
+    if (child && phrasing(child)) {
+      if (start === -1) start = index
+      if (!viable && !embedded(child) && !whitespace(child)) viable = true
+    } else if (child && start === -1) {
+      find(child, state)
+    } else if (start !== -1) {
+      const run = children.slice(start, index)
+      if (viable) paragraph(run, state)
+      else for (const node of run) find(node, state)
+      if (child) find(child, state)
+      viable = false
+      start = -1
+    }
+  }
+}
+
+function paragraph(children: Array<RootContent | ElementContent>, state: State): void {
+  const first = children.find((child) => child.position)
+  const start = first?.position?.start.offset ?? state.lastEnd
+  const builder = state.builder
+  builder.blockBreak(state.lastEnd, start)
+  const stack: Array<RootContent | ElementContent> = [...children].reverse()
+  let end = start
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    const from = node.position?.start.offset
+    const to = node.position?.end.offset
+    if (to !== undefined) end = Math.max(end, to)
+    if (node.type === 'text') {
+      if (from !== undefined && to !== undefined) builder.decoded(node.value, from, to)
+    } else if (node.type === 'element' && !isIgnored(node)) {
+      if (from === undefined || to === undefined) continue
+      if (node.tagName === 'wbr') builder.replaced(' ', from, to - from)
+      else if (node.tagName === 'br') builder.replaced('\n', from, to - from)
+      else if (isSource(node)) builder.object(from, to)
+      else for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index])
+    }
+  }
+  state.lastEnd = end
+}

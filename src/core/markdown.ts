@@ -1,0 +1,592 @@
+/**
+ * Markdown, read in linear time: the mdast tree (for suppression comments) and
+ * the prose of its paragraphs and headings.
+ *
+ * micromark is linear on ordinary prose but not on every structure: each list
+ * item that closes a nested block copies the whole event list (a 100 KB list
+ * with one sub-item per item took minutes), containers opened on one line
+ * (`- - - - … x`, `> > > … x`) and emphasis nested thousands deep grow faster
+ * still, and a tree thousands of levels deep overflows the stack of the tools
+ * that walk it. So, before micromark sees the file:
+ *
+ * - it is cut into pieces of a few kilobytes at lines where a top-level block
+ *   starts (after a blank line, or a list item at the margin), outside fenced
+ *   code, HTML blocks and front matter; each piece is parsed on its own and
+ *   the trees are joined, positions in the file. A piece gets the link
+ *   reference definitions made elsewhere in the file that it uses.
+ * - nesting is bounded: on a line, block quote and list markers past the
+ *   {@link MAX_DEPTH}th, and indentation past column {@link MAX_INDENT}, are
+ *   read as text; in a paragraph, emphasis and strikethrough delimiters and
+ *   link brackets past the {@link MAX_INLINE}th are read as text. Copy never
+ *   comes near these bounds; past them the file is read flattened, never
+ *   refused, and its text is still linted.
+ *
+ * The stand-in characters take the place of the original ones one for one, so
+ * every offset is the file's; the prose is taken from the file itself.
+ */
+import type {Nodes, Parents, Root, RootContent} from 'mdast'
+import type {Point} from 'unist'
+import {fromMarkdown} from 'mdast-util-from-markdown'
+import {frontmatter} from 'micromark-extension-frontmatter'
+import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
+import {gfm} from 'micromark-extension-gfm'
+import {gfmFromMarkdown} from 'mdast-util-gfm'
+import type {ProseBuilder} from './prose.js'
+
+/** Containers (block quotes, list items) a line may open before its markers are read as text. */
+export const MAX_DEPTH = 32
+/** Columns of a line's container prefix (markers and indentation) before the rest is read as text. */
+export const MAX_INDENT = 128
+/** Emphasis or strikethrough delimiters, or link brackets, a paragraph may hold before the rest are text. */
+export const MAX_INLINE = 128
+/** A piece is cut at the first block start past this many characters. */
+const PIECE = 4096
+/** Without a block start, a piece is cut at a line start past this many characters. */
+const MAX_PIECE = 64 * 1024
+
+/** The fence of YAML or TOML front matter. */
+const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*$/
+
+/** What micromark reads in place of a marker it must not read as one: a letter is never markup. */
+const STAND_IN = 0x61
+
+const options = {
+  extensions: [frontmatter(['yaml', 'toml']), gfm()],
+  mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()]
+}
+
+export interface MarkdownSource {
+  /** The tree, positions in the file. */
+  tree: Root
+  /** The text micromark read: the file, with markers past the bounds replaced one for one. */
+  source: string
+}
+
+/**
+ * Parse Markdown into one mdast tree, in bounded pieces, nesting bounded.
+ * `everyBlock` gives plain blocks to micromark too (for tests: the tree is the same).
+ */
+export function readMarkdown(doc: string, everyBlock = false): MarkdownSource {
+  const plan = planPieces(doc)
+  if (everyBlock) plan.plain = []
+  const source = plan.source
+  const children: RootContent[] = []
+  const parse = (start: number, end: number, line: number): void => {
+    const text = source.slice(start, end)
+    if (text.trim() === '') return
+    const appendix = definitionsFor(text, start, end, plan)
+    const piece = fromMarkdown(appendix ? text + appendix : text, options)
+    for (const child of piece.children) {
+      if ((child.position?.start.offset ?? 0) >= text.length) continue
+      place(child, start, line - 1, text.length, endPoint(text, start, line))
+      children.push(child)
+    }
+  }
+  // Pieces go to micromark, except the plain paragraphs in them, which are taken as they are.
+  let cursor = 0
+  let cursorLine = 1
+  let plain = 0
+  for (let index = 0; index < plan.cuts.length - 1; index++) {
+    const end = plan.cuts[index + 1]
+    if (cursor < plan.cuts[index]) {
+      cursor = plan.cuts[index]
+      cursorLine = plan.lines[index]
+    }
+    if (cursor >= end) continue
+    while (plain < plan.plain.length && plan.plain[plain].start < end) {
+      const paragraph = plan.plain[plain++]
+      if (paragraph.start > cursor) parse(cursor, paragraph.start, cursorLine)
+      children.push(plainParagraph(source, paragraph))
+      cursor = paragraph.next
+      cursorLine = paragraph.endLine + 1
+    }
+    if (cursor < end) {
+      parse(cursor, end, cursorLine)
+      cursor = end
+      cursorLine = plan.lines[index + 1] ?? cursorLine
+    }
+  }
+  const tree: Root = {type: 'root', children}
+  tree.position = {start: {line: 1, column: 1, offset: 0}, end: endPoint(doc, 0, 1)}
+  return {tree, source}
+}
+
+/** The paragraph micromark would make of a plain block: one text node, the file's lines as they are. */
+function plainParagraph(source: string, block: PlainBlock): RootContent {
+  const position = () => ({
+    start: {line: block.line, column: 1, offset: block.start},
+    end: {line: block.endLine, column: block.end - block.endLineStart + 1, offset: block.end}
+  })
+  return {
+    type: 'paragraph',
+    children: [{type: 'text', value: source.slice(block.start, block.end), position: position()}],
+    position: position()
+  }
+}
+
+interface Plan {
+  /** The text micromark reads. */
+  source: string
+  /** Offsets where pieces start, and the file's length last. */
+  cuts: number[]
+  /** Line of each piece's start. */
+  lines: number[]
+  /** Link reference definitions: normalised label -> label as written, and where each is. */
+  definitions: Map<string, {label: string; offset: number}>
+  /** Plain blocks, in file order. */
+  plain: PlainBlock[]
+}
+
+/**
+ * A block of plain lines (see {@link isPlainLine}) between blank lines, at the
+ * margin and outside any fence or HTML block: micromark would read it as one
+ * paragraph of one text node, the lines as they stand, so it is not given to
+ * micromark, whose cost per character is about that of the English parse.
+ */
+interface PlainBlock {
+  start: number
+  /** End of its last line (before the line ending). */
+  end: number
+  /** Start of the line after it. */
+  next: number
+  line: number
+  endLine: number
+  endLineStart: number
+}
+
+/** A line-by-line pass: where pieces may start, and which markers are read as text. */
+function planPieces(doc: string): Plan {
+  const masked: Array<[number, number]> = []
+  const cuts = [0]
+  const lines = [1]
+  const definitions = new Map<string, {label: string; offset: number}>()
+  let fence: {marker: number; size: number} | undefined
+  let html: string | undefined
+  let front: string | undefined
+  let previousBlank = true
+  /** Whether the line before was a link reference definition (another may follow it). */
+  let previousDefinition = false
+  let inline = 0
+  let line = 1
+  let start = 0
+  let pieceStart = 0
+  const plain: PlainBlock[] = []
+  /** The block of lines since the last blank line: where it starts, and whether it is plain so far. */
+  let block: {start: number; line: number; plain: boolean} | undefined
+  let lastEnd = 0
+  let lastStart = 0
+  let lastLine = 1
+  const endBlock = (next: number): void => {
+    if (block?.plain) {
+      plain.push({start: block.start, end: lastEnd, next, line: block.line, endLine: lastLine, endLineStart: lastStart})
+    }
+    block = undefined
+  }
+
+  while (start < doc.length) {
+    let end = start
+    while (end < doc.length && doc.charCodeAt(end) !== 10 && doc.charCodeAt(end) !== 13) end++
+    const next = doc.charCodeAt(end) === 13 && doc.charCodeAt(end + 1) === 10 ? end + 2 : end + 1
+    const blank = isBlankLine(doc, start, end)
+    let definition = false
+
+    if (start === 0 && FRONT_MATTER.test(doc.slice(0, end))) {
+      front = doc.slice(0, 3)
+    } else if (front) {
+      if (doc.startsWith(front, start) && doc.slice(start + 3, end).trim() === '') front = undefined
+    } else {
+      const first = doc.charCodeAt(start)
+      // A piece must not start with what front matter opens with: micromark would read it so.
+      const startable = !blank && !FRONT_MATTER.test(doc.slice(start, end))
+      const atMargin = startable && first !== 32 && first !== 9
+      const outside = fence === undefined && html === undefined
+      const blockStart = outside && atMargin && (previousBlank || isBulletItem(doc, start, end))
+      if (blank) endBlock(start)
+      else if (block === undefined)
+        block = {start, line, plain: previousBlank && outside && isPlainLine(doc, start, end)}
+      else if (block.plain && !isPlainLine(doc, start, end)) block.plain = false
+      const size = start - pieceStart
+      if (start > 0 && ((blockStart && size >= PIECE) || (startable && size >= MAX_PIECE))) {
+        cuts.push(start)
+        lines.push(line)
+        pieceStart = start
+        if (!blockStart) {
+          // No block started for MAX_PIECE characters (one huge list item or block): cut
+          // anyway, the line read from its margin (its indentation as text, not code), and
+          // the next piece outside any fence or HTML block, as micromark reads it.
+          let text = start
+          while (text < end && isSpace(doc.charCodeAt(text))) text++
+          if (text > start) masked.push([start, text])
+          fence = undefined
+          html = undefined
+        }
+      }
+      if (fence) {
+        if (closesFence(doc, start, end, fence)) fence = undefined
+      } else if (html) {
+        if (html === '' ? blank : doc.slice(start, end).toLowerCase().includes(html)) html = undefined
+      } else {
+        const prefix = containerPrefix(doc, start, end, masked)
+        fence = opensFence(doc, prefix, end)
+        if (!fence) html = opensHtml(doc, prefix, end)
+        if (!fence && html === undefined) {
+          // A definition cannot interrupt a paragraph: `[a]: b` is one only where a block starts.
+          const label: {key: string; text: string} | undefined =
+            previousBlank || previousDefinition || prefix > start ? definitionAt(doc, prefix, end) : undefined
+          if (label && !definitions.has(label.key)) definitions.set(label.key, {label: label.text, offset: prefix})
+          definition = label !== undefined
+          if (blank) inline = 0
+          else inline = boundInline(doc, prefix, end, inline, masked)
+        }
+      }
+    }
+    previousBlank = blank
+    previousDefinition = definition
+    if (!blank) {
+      lastStart = start
+      lastEnd = end
+      lastLine = line
+    }
+    if (end < doc.length) line++
+    start = Math.min(next, doc.length)
+    if (end >= doc.length) break
+  }
+  endBlock(doc.length)
+  cuts.push(doc.length)
+  return {source: applyMask(doc, masked), cuts, lines, definitions, plain}
+}
+
+/** Characters that may be markup anywhere in a line (escapes, code, emphasis, links, HTML, references, tables). */
+const MARKUP = new Set([...'\\`*_[]<>&~|\t'].map((character) => character.charCodeAt(0)))
+
+/** ASCII punctuation that starts no block: quotes, an opening parenthesis, currency. */
+const PLAIN_START = new Set([...`"'($`].map((character) => character.charCodeAt(0)))
+
+/** White space that micromark would strip at the start of a line, or that flanks emphasis. */
+const WHITE_SPACE = /\s/
+
+/**
+ * A line micromark reads as nothing but text in a paragraph: it starts with
+ * no block marker or white space, ends without white space (a hard break, or
+ * stripped), holds no character that may be inline markup, nothing that opens
+ * a GFM literal autolink (`@`, `://`, `www.`), and no control character.
+ */
+function isPlainLine(doc: string, start: number, end: number): boolean {
+  const first = doc.charCodeAt(start)
+  const isAlphanumeric = (first >= 48 && first <= 57) || ((first | 32) >= 97 && (first | 32) <= 122)
+  if (first >= 0x80 ? WHITE_SPACE.test(doc[start]) : !isAlphanumeric && !PLAIN_START.has(first)) return false
+  if (first <= 57 && markerLength(doc, start, end) > 0) return false
+  const last = doc.charCodeAt(end - 1)
+  if (last === 32 || last === 9 || (last >= 0x80 && WHITE_SPACE.test(doc[end - 1]))) return false
+  for (let index = start; index < end; index++) {
+    const code = doc.charCodeAt(index)
+    if (code < 32 || code === 127 || MARKUP.has(code)) return false
+    if (code === 64 || (code === 58 && doc.startsWith('//', index + 1))) return false
+    if ((code | 32) === 119 && isWww(doc, index + 1)) return false
+  }
+  return true
+}
+
+/** `ww.` (any case) at `index`: with the `w` before it, what opens a GFM literal autolink. */
+function isWww(doc: string, index: number): boolean {
+  return (
+    (doc.charCodeAt(index) | 32) === 119 && (doc.charCodeAt(index + 1) | 32) === 119 && doc.charCodeAt(index + 2) === 46
+  )
+}
+
+function isBlankLine(doc: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = doc.charCodeAt(index)
+    if (code !== 32 && code !== 9) return false
+  }
+  return true
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9
+}
+
+/** `- x`, `* x`, `+ x` at the margin (not a thematic break such as `- - -`). */
+function isBulletItem(doc: string, start: number, end: number): boolean {
+  const marker = doc.charCodeAt(start)
+  if (marker !== 45 && marker !== 42 && marker !== 43) return false
+  if (!isSpace(doc.charCodeAt(start + 1))) return false
+  for (let index = start + 2; index < end; index++) {
+    const code = doc.charCodeAt(index)
+    if (code !== marker && !isSpace(code)) return true
+  }
+  return false
+}
+
+/**
+ * The end of a line's container prefix (block quote and list markers and the
+ * space around them). Markers past the MAX_DEPTH-th, and the prefix past
+ * column MAX_INDENT, are masked: micromark reads them as text.
+ */
+function containerPrefix(doc: string, start: number, end: number, masked: Array<[number, number]>): number {
+  let index = start
+  let column = 0
+  let depth = 0
+  let maskFrom = -1
+  while (index < end) {
+    const code = doc.charCodeAt(index)
+    let width = 0
+    if (code === 32) width = 1
+    else if (code === 9) width = 4 - (column % 4)
+    else {
+      const marker = markerLength(doc, index, end)
+      if (marker === 0) break
+      depth++
+      if (depth > MAX_DEPTH && maskFrom < 0) maskFrom = index
+      column += marker
+      if (column > MAX_INDENT && maskFrom < 0) maskFrom = index
+      index += marker
+      continue
+    }
+    column += width
+    if (column > MAX_INDENT && maskFrom < 0) maskFrom = index
+    index++
+  }
+  if (maskFrom >= 0) masked.push([maskFrom, index])
+  return index
+}
+
+/** Length of a block quote or list marker at `index` (`>`, `-`, `*`, `+`, `1.`, `1)`), else 0. */
+function markerLength(doc: string, index: number, end: number): number {
+  const code = doc.charCodeAt(index)
+  if (code === 62) return 1
+  const after = (at: number) => at >= end || isSpace(doc.charCodeAt(at))
+  if ((code === 45 || code === 42 || code === 43) && after(index + 1)) return 1
+  let digits = index
+  while (digits < end && digits - index < 9 && doc.charCodeAt(digits) >= 48 && doc.charCodeAt(digits) <= 57) digits++
+  if (digits > index) {
+    const delimiter = doc.charCodeAt(digits)
+    if ((delimiter === 46 || delimiter === 41) && after(digits + 1)) return digits + 1 - index
+  }
+  return 0
+}
+
+/** A fence that opens at `at` (after the line's container prefix, as CommonMark allows at the top). */
+function opensFence(doc: string, at: number, end: number): {marker: number; size: number} | undefined {
+  const marker = doc.charCodeAt(at)
+  if (marker !== 96 && marker !== 126) return undefined
+  let size = 0
+  while (at + size < end && doc.charCodeAt(at + size) === marker) size++
+  if (size < 3) return undefined
+  // A backtick fence's info string has no backtick.
+  if (marker === 96 && doc.slice(at + size, end).includes('`')) return undefined
+  return {marker, size}
+}
+
+function closesFence(doc: string, start: number, end: number, fence: {marker: number; size: number}): boolean {
+  let index = start
+  while (index < end && index - start < 4 && doc.charCodeAt(index) === 32) index++
+  let size = 0
+  while (index < end && doc.charCodeAt(index) === fence.marker) {
+    size++
+    index++
+  }
+  return size >= fence.size && isBlankLine(doc, index, end)
+}
+
+/**
+ * An HTML block that opens at `at`: the text that ends it (`-->`, `</script>`,
+ * …), `''` for one that ends at a blank line, else undefined.
+ */
+function opensHtml(doc: string, at: number, end: number): string | undefined {
+  if (doc.charCodeAt(at) !== 60) return undefined
+  const head = doc.slice(at, Math.min(end, at + 12)).toLowerCase()
+  if (head.startsWith('<!--')) return doc.slice(at + 4, end).includes('-->') ? undefined : '-->'
+  if (head.startsWith('<?')) return doc.slice(at + 2, end).includes('?>') ? undefined : '?>'
+  if (head.startsWith('<![cdata[')) return doc.slice(at, end).includes(']]>') ? undefined : ']]>'
+  for (const name of ['script', 'pre', 'style', 'textarea']) {
+    if (head.startsWith('<' + name) && !/[a-z0-9-]/.test(head[name.length + 1] ?? '')) {
+      const close = `</${name}>`
+      return doc.slice(at, end).toLowerCase().includes(close) ? undefined : close
+    }
+  }
+  if (/^<!?\/?[a-z]/.test(head)) return ''
+  return undefined
+}
+
+/** A link reference or footnote definition `[label]:` at `at`: its normalised key and label. */
+function definitionAt(doc: string, at: number, end: number): {key: string; text: string} | undefined {
+  if (doc.charCodeAt(at) !== 91) return undefined
+  const close = labelEnd(doc, at, end)
+  if (close < 0 || doc.charCodeAt(close + 1) !== 58) return undefined
+  const text = doc.slice(at + 1, close)
+  const key = normalizeLabel(text)
+  return key ? {key, text} : undefined
+}
+
+/** The `]` that closes a label opened at `open`, or -1 (labels hold no unescaped bracket). */
+function labelEnd(doc: string, open: number, end: number): number {
+  for (let index = open + 1; index < end && index - open <= 1000; index++) {
+    const code = doc.charCodeAt(index)
+    if (code === 92) index++
+    else if (code === 91) return -1
+    else if (code === 93) return index > open + 1 ? index : -1
+  }
+  return -1
+}
+
+/** As micromark matches labels: white space collapsed, case folded. */
+function normalizeLabel(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .toUpperCase()
+}
+
+/** Count a line's emphasis delimiters and brackets in its paragraph; mask those past MAX_INLINE. */
+function boundInline(doc: string, start: number, end: number, count: number, masked: Array<[number, number]>): number {
+  let index = start
+  while (index < end) {
+    const code = doc.charCodeAt(index)
+    if (code === 42 || code === 95 || code === 126 || code === 91) {
+      let run = index + 1
+      if (code !== 91) while (run < end && doc.charCodeAt(run) === code) run++
+      // Each delimiter counts: micromark matches a run one or two characters at a time,
+      // and a run of thousands costs it the square of its length.
+      const kept = Math.max(0, MAX_INLINE - count)
+      count += run - index
+      if (run - index > kept) masked.push([index + kept, run])
+      index = run
+    } else index++
+  }
+  return count
+}
+
+function applyMask(doc: string, masked: Array<[number, number]>): string {
+  if (masked.length === 0) return doc
+  masked.sort((a, b) => a[0] - b[0])
+  const parts: string[] = []
+  let from = 0
+  for (const [maskStart, end] of masked) {
+    const start = Math.max(maskStart, from)
+    if (end <= start) continue
+    parts.push(doc.slice(from, start), String.fromCharCode(STAND_IN).repeat(end - start))
+    from = end
+  }
+  parts.push(doc.slice(from))
+  return parts.join('')
+}
+
+/**
+ * Definitions a piece uses but does not hold, written after it (past its end,
+ * so nothing of it is kept): `[label]: #`.
+ */
+function definitionsFor(text: string, start: number, end: number, plan: Plan): string {
+  if (plan.definitions.size === 0 || !text.includes('[')) return ''
+  const wanted = new Set<string>()
+  for (let index = text.indexOf('['); index >= 0; index = text.indexOf('[', index + 1)) {
+    const close = labelEnd(text, index, text.length)
+    if (close < 0) continue
+    const key = normalizeLabel(text.slice(index + 1, close))
+    const definition = plan.definitions.get(key)
+    if (definition && (definition.offset < start || definition.offset >= end)) wanted.add(definition.label)
+  }
+  if (wanted.size === 0) return ''
+  return '\n\n' + [...wanted].map((label) => `[${label}]: #`).join('\n') + '\n'
+}
+
+/** The point at the end of `text`, which starts at `offset` on line `line` (column 1). */
+function endPoint(text: string, offset: number, line: number): Point {
+  let lineStart = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
+      line++
+      lineStart = index + 1
+    }
+  }
+  return {line, column: text.length - lineStart + 1, offset: offset + text.length}
+}
+
+/**
+ * Move a piece's node to its place in the file: offsets by `offset`, lines by
+ * `lines` (a piece starts at a line start, so columns stay). Anything past the
+ * piece's end (an unclosed block running into the definitions written after
+ * it) ends where the piece ends.
+ */
+function place(node: Nodes, offset: number, lines: number, length: number, end: Point): void {
+  const stack: Nodes[] = [node]
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    const position = current.position
+    if (position) {
+      for (const point of [position.start, position.end]) {
+        if ((point.offset ?? 0) > length) {
+          point.line = end.line
+          point.column = end.column
+          point.offset = end.offset
+        } else {
+          point.line += lines
+          if (point.offset !== undefined) point.offset += offset
+        }
+      }
+    }
+    if ('children' in current) {
+      const parent = current as Parents
+      for (const child of parent.children) stack.push(child as Nodes)
+    }
+  }
+}
+
+/** mdast nodes whose text is not prose. */
+const NOT_PROSE = new Set([
+  'code',
+  'html',
+  'yaml',
+  'toml',
+  'definition',
+  'footnoteDefinition',
+  'footnoteReference',
+  'table',
+  'thematicBreak'
+])
+
+/**
+ * The prose of a Markdown tree: each paragraph and heading a block, text
+ * nodes aligned with the file, inline code one object character, a hard break
+ * a line break, an image its alternative text. Code, HTML, front matter,
+ * definitions and tables are not prose.
+ */
+export function markdownProse(tree: Root, builder: ProseBuilder): void {
+  let lastEnd = 0
+  const stack: Nodes[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (NOT_PROSE.has(node.type)) continue
+    if (node.type === 'paragraph' || node.type === 'heading') {
+      const start = node.position?.start.offset ?? lastEnd
+      builder.blockBreak(lastEnd, start)
+      inline(node, builder)
+      lastEnd = node.position?.end.offset ?? start
+    } else if ('children' in node) {
+      const children = (node as Parents).children
+      for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as Nodes)
+    }
+  }
+}
+
+function inline(block: Parents, builder: ProseBuilder): void {
+  const stack: Nodes[] = []
+  for (let index = block.children.length - 1; index >= 0; index--) stack.push(block.children[index] as Nodes)
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined || NOT_PROSE.has(node.type)) continue
+    if (node.type === 'text') builder.decoded(node.value, start, end)
+    else if (node.type === 'inlineCode') builder.object(start, end)
+    else if (node.type === 'break') builder.replaced('\n', start, end - start)
+    else if (node.type === 'image' || node.type === 'imageReference') {
+      if (node.alt) builder.decoded(node.alt, start + 2, end)
+    } else if ('children' in node) {
+      const children = (node as Parents).children
+      for (let index = children.length - 1; index >= 0; index--) stack.push(children[index] as Nodes)
+    }
+  }
+}
