@@ -90,15 +90,25 @@ function isUpper(code: number): boolean {
 
 type Node = Root | RootContent
 
-/** Move a parsed piece's offsets by `by`. */
+/**
+ * Move a parsed piece's offsets by `by`. parse-latin shares point objects
+ * between a node and its first or last child (a word and its text, a sentence
+ * and its first word), so each point is moved once, however many nodes hold it.
+ */
 function shift(node: Node, by: number): void {
   const stack: Node[] = [node]
+  const moved = new Set<Point>()
+  const move = (point: Point) => {
+    if (point.offset === undefined || moved.has(point)) return
+    moved.add(point)
+    point.offset += by
+  }
   while (stack.length > 0) {
     const current = stack.pop()!
     const position = current.position
     if (position) {
-      if (position.start.offset !== undefined) position.start.offset += by
-      if (position.end.offset !== undefined) position.end.offset += by
+      move(position.start)
+      move(position.end)
     }
     if ('children' in current) for (const child of current.children) stack.push(child)
   }
@@ -126,13 +136,22 @@ function spanOf(node: Paragraph | Sentence): Span {
  */
 export function placeTree(tree: Root, prose: Prose, toPoint: (offset: number) => Point): void {
   const stack: Node[] = [tree]
+  // parse-latin shares point objects between a node and its first or last child:
+  // each is placed once, and the placed points are shared the same way.
+  const starts = new Map<Point, Point>()
+  const ends = new Map<Point, Point>()
   while (stack.length > 0) {
     const node = stack.pop()!
     const position = node.position
     if (position) {
-      const start = prose.toFile(position.start.offset ?? 0)
-      const end = Math.max(start, prose.toFileEnd(position.end.offset ?? 0))
-      node.position = {start: toPoint(start), end: toPoint(end)}
+      let start = starts.get(position.start)
+      if (!start) starts.set(position.start, (start = toPoint(prose.toFile(position.start.offset ?? 0))))
+      let end = ends.get(position.end)
+      if (!end || end.offset! < start.offset!) {
+        end = toPoint(Math.max(start.offset!, prose.toFileEnd(position.end.offset ?? 0)))
+        if (!ends.has(position.end)) ends.set(position.end, end)
+      }
+      node.position = {start, end}
     }
     if ('children' in node) for (const child of node.children) stack.push(child)
   }
