@@ -172,6 +172,12 @@ describe('copydesk language server', () => {
     ])
   })
 
+  it('warms up before answering initialize without publishing or writing anything of its own', async () => {
+    await waitFor((p) => p.uri === uriOf('story.txt'))
+    expect(published.filter((p) => p.uri.includes('copydesk-warm-up'))).toEqual([])
+    expect(fs.readdirSync(tmp).filter((name) => name.includes('warm-up'))).toEqual([])
+  })
+
   it('survives malformed JSON-RPC and unknown methods', async () => {
     child.stdin.write('Content-Length: 9\r\n\r\n{"bad":!}')
     await expect(connection.sendRequest('copydesk/noSuchMethod', {})).rejects.toThrow(/Unhandled method|not found/i)

@@ -30,6 +30,7 @@ import {quickFixes} from './code-actions.js'
 import {failureDiagnostic, toDiagnostic} from './diagnostics.js'
 import {lintDocument} from './lint-document.js'
 import {LintScheduler} from './scheduler.js'
+import {warmUp} from './warm-up.js'
 import {Workspaces} from './workspaces.js'
 
 export interface ServerOptions {
@@ -37,6 +38,8 @@ export interface ServerOptions {
   today?: string
   /** Largest story, in characters; `initializationOptions.maxSize` (megabytes) wins. */
   maxSize?: number
+  /** Lint a short story a few times before answering `initialize` (default true). */
+  warmUp?: boolean
 }
 
 export function startServer(
@@ -67,7 +70,7 @@ export function startServer(
   }
   const scheduler = new LintScheduler(lintVersion)
 
-  connection.onInitialize((params: InitializeParams) => {
+  connection.onInitialize(async (params: InitializeParams) => {
     const maxSize = (params.initializationOptions as {maxSize?: unknown} | undefined)?.maxSize
     if (typeof maxSize === 'number' && maxSize > 0) {
       workspaces = new Workspaces({today: options.today, maxSize: Math.round(maxSize * 1024 * 1024)})
@@ -75,6 +78,10 @@ export function startServer(
     workspaces.add((params.workspaceFolders ?? []).map((folder) => folder.uri))
     if (workspaces.size === 0 && params.rootUri) workspaces.add([params.rootUri])
     hasConfigurationCapability = Boolean(params.capabilities.workspace?.configuration)
+    const firstFolder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined
+    if (options.warmUp !== false && firstFolder?.startsWith('file:')) {
+      await warmUp(workspaces.of(firstFolder.replace(/\/?$/, '/copydesk-warm-up.txt')))
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
