@@ -62,6 +62,24 @@ describe('HTML', () => {
       {ruleId: 'malformed-ordinal', text: '21th', line: 3}
     ])
   })
+
+  it('reports on a fragment whose text stands in no element, or in elements parse5 implies', async () => {
+    // parse5 wraps such text in <html>, <head> and <body> that have no place in the file.
+    const expected = [
+      {ruleId: 'malformed-ordinal', text: '21th', line: 1},
+      {ruleId: 'garbled-numeral', text: '3800,6500', line: 1}
+    ]
+    expect(await ranges('The 21th fair drew 3800,6500 visitors.\n', 'story.html')).toEqual(expected)
+    expect(await ranges('The 21th fair drew 3800,6500 visitors.<br>\n', 'story.html')).toEqual(expected)
+    expect(await ranges('<title>Fair</title>\nThe 21th fair drew 3800,6500 visitors.\n', 'story.html')).toEqual(
+      expected.map((m) => ({...m, line: 2}))
+    )
+  })
+
+  it('still honours a disable comment in such a fragment', async () => {
+    const html = '<!-- copydesk-disable malformed-ordinal -->\nThe 21th fair drew 3800,6500 visitors.\n'
+    expect((await ranges(html, 'story.html')).map((m) => m.ruleId)).toEqual(['garbled-numeral'])
+  })
 })
 
 describe('plain text', () => {

@@ -53,7 +53,7 @@ function applyComments(file: VFile): void {
         known: ruleIds
       })
     } else {
-      messageControl(source.tree as never, {
+      messageControl(positionedOnly(source.tree as unknown as Positioned) as never, {
         file,
         name: 'copydesk',
         test: 'comment',
@@ -89,6 +89,30 @@ function applyComments(file: VFile): void {
 }
 
 /** `<!--copydesk disable x-->`, and `<!--copydesk-disable x-->` read the same way. */
+interface Positioned {
+  type: string
+  position?: {start: {offset?: number}; end: {offset?: number}}
+  children?: Positioned[]
+}
+
+/**
+ * The HTML tree without the elements parse5 implies (`<html>`, `<head>`,
+ * `<body>` around a fragment), which have no place in the file: their children
+ * take their place. unified-message-control counts a node without a position as
+ * the start of a gap in the file and drops every message inside a gap, so a
+ * story of text with no tags at all lost all its messages.
+ */
+function positionedOnly(node: Positioned): Positioned {
+  if (!node.children) return node
+  const children: Positioned[] = []
+  const add = (child: Positioned) => {
+    if (child.position?.start.offset !== undefined) children.push(positionedOnly(child))
+    else for (const grandchild of child.children ?? []) add(grandchild)
+  }
+  for (const child of node.children) add(child)
+  return {...node, children}
+}
+
 function marker(node: {type: string; value?: string; position?: unknown}) {
   const mark = commentMarker(node as never)
   if (!mark) return undefined
