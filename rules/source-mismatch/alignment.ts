@@ -29,18 +29,8 @@ export interface Alignment {
   units: Unit[]
 }
 
-/** Paragraphs split at blank lines (or at line breaks when there are no blank lines). */
-export function paragraphs(text: string): Span[] {
-  const separator = /\n[ \t\u3000]*\n/.test(text) ? /\n[ \t\u3000]*\n/g : /\n/g
-  const spans: Span[] = []
-  let start = 0
-  for (const match of text.matchAll(separator)) {
-    if (text.slice(start, match.index).trim()) spans.push({start, end: match.index})
-    start = match.index + match[0].length
-  }
-  if (text.slice(start).trim()) spans.push({start, end: text.length})
-  return spans
-}
+/** Paragraphs split at blank lines (or at line breaks when there are no blank lines): the extraction's reader. */
+export {paragraphsOf as paragraphs} from '../../src/extract/paragraphs.js'
 
 const ZH_END = new Set('。！？!?；;')
 const ZH_CLOSE = new Set('”」』）)"\'’')

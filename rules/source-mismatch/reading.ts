@@ -468,22 +468,27 @@ export function readEnglish(x: Extraction, forms: EnglishForms): EnglishReading[
     }
   }
 
+  /** Each digit group of a figure ("3800,6500", "9.30") as a figure of its own, for the source to match. */
+  function pushDigitGroups(f: Figure): void {
+    for (const group of f.raw.split(/[.,]/)) {
+      if (/^\d+$/.test(group))
+        push({
+          start: f.start,
+          end: f.end,
+          kind: 'digits',
+          value: Number(group),
+          raises: false,
+          first: f.first,
+          last: f.last
+        })
+    }
+  }
+
   function readFigure(f: Figure): void {
     if (f.placeholder || used.has(f.first)) return
     if (f.value === null) {
       // A garbled numeral ("3800,6500"): its digit groups may still carry source figures.
-      for (const group of f.raw.split(/[.,]/)) {
-        if (/^\d+$/.test(group))
-          push({
-            start: f.start,
-            end: f.end,
-            kind: 'digits',
-            value: Number(group),
-            raises: false,
-            first: f.first,
-            last: f.last
-          })
-      }
+      pushDigitGroups(f)
       return
     }
     const suffix = tokens[f.last].suffix?.toLowerCase()
@@ -517,18 +522,7 @@ export function readEnglish(x: Extraction, forms: EnglishForms): EnglishReading[
     }
     // Dotted and grouped digits may also stand for a code or a time in the source ("9.30").
     if (!f.spelled && /[.,]/.test(f.raw) && f.grouping === 'none' && !f.magnitude && !f.percent && !f.currency) {
-      for (const group of f.raw.split(/[.,]/)) {
-        if (/^\d+$/.test(group))
-          push({
-            start: f.start,
-            end: f.end,
-            kind: 'digits',
-            value: Number(group),
-            raises: false,
-            first: f.first,
-            last: f.last
-          })
-      }
+      pushDigitGroups(f)
     }
     const nextWord = f.next !== undefined ? tokens[f.next].lower : suffix
     const start = f.currency ? f.exprStart : f.start
