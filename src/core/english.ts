@@ -133,26 +133,46 @@ function spanOf(node: Paragraph | Sentence): Span {
 /**
  * Put a tree parsed from the prose in its place in the file: each node's
  * offsets become file offsets, with their lines and columns.
+ *
+ * parse-latin shares point objects between a node and its first or last
+ * child (a sentence and its first word, a word and its text): a child whose
+ * point is its parent's takes the parent's placed point, so a chain of shared
+ * points is placed once. Any other sharing is placed again, to an equal point:
+ * placing never changes a point of the parsed tree, only replaces it. (Keying
+ * the placed points by their originals in a Map cost more than the placing.)
  */
 export function placeTree(tree: Root, prose: Prose, toPoint: (offset: number) => Point): void {
-  const stack: Node[] = [tree]
-  // parse-latin shares point objects between a node and its first or last child:
-  // each is placed once, and the placed points are shared the same way.
-  const starts = new Map<Point, Point>()
-  const ends = new Map<Point, Point>()
-  while (stack.length > 0) {
-    const node = stack.pop()!
+  const nodes: Node[] = [tree]
+  // For each node on the stack: its parent's points as parsed and as placed.
+  const parsedStarts: (Point | undefined)[] = [undefined]
+  const placedStarts: (Point | undefined)[] = [undefined]
+  const parsedEnds: (Point | undefined)[] = [undefined]
+  const placedEnds: (Point | undefined)[] = [undefined]
+  while (nodes.length > 0) {
+    const node = nodes.pop()!
+    const parentStart = parsedStarts.pop()
+    const parentPlacedStart = placedStarts.pop()
+    const parentEnd = parsedEnds.pop()
+    const parentPlacedEnd = placedEnds.pop()
     const position = node.position
+    let start: Point | undefined
+    let end: Point | undefined
     if (position) {
-      let start = starts.get(position.start)
-      if (!start) starts.set(position.start, (start = toPoint(prose.toFile(position.start.offset ?? 0))))
-      let end = ends.get(position.end)
+      start = position.start === parentStart ? parentPlacedStart! : toPoint(prose.toFile(position.start.offset ?? 0))
+      end = position.end === parentEnd ? parentPlacedEnd : undefined
       if (!end || end.offset! < start.offset!) {
         end = toPoint(Math.max(start.offset!, prose.toFileEnd(position.end.offset ?? 0)))
-        if (!ends.has(position.end)) ends.set(position.end, end)
       }
       node.position = {start, end}
     }
-    if ('children' in node) for (const child of node.children) stack.push(child)
+    if ('children' in node) {
+      for (const child of node.children) {
+        nodes.push(child)
+        parsedStarts.push(position?.start)
+        placedStarts.push(start)
+        parsedEnds.push(position?.end)
+        placedEnds.push(end)
+      }
+    }
   }
 }
