@@ -99,3 +99,28 @@ const perKb = (row, mode) => row[mode].rule / row.kb
 console.log(
   `  time per KB at ${last.kb.toFixed(0)} KB against ${first.kb.toFixed(0)} KB: paragraphs ${(perKb(last, 'paragraphs') / perKb(first, 'paragraphs')).toFixed(2)}x, sentences ${(perKb(last, 'sentences') / perKb(first, 'sentences')).toFixed(2)}x (1x = linear; below 1x, fixed costs amortised)`
 )
+
+// The reader of Chinese figures on hostile text: each unit of tests/data/hostile-chinese.json
+// repeated to 50,000 and 200,000 characters; linear time keeps the time per character flat.
+const {extractChineseFigures} = await internal('src/zh/figures.js')
+const hostile = JSON.parse(fs.readFileSync(path.join(repo, 'tests', 'data', 'hostile-chinese.json'), 'utf8'))
+const readTime = (text) => {
+  const times = []
+  for (let r = 0; r <= runs; r++) {
+    const t = performance.now()
+    extractChineseFigures(text)
+    if (r > 0) times.push(performance.now() - t)
+  }
+  return median(times)
+}
+let worst = {unit: '', ratio: 0}
+for (const unit of hostile) {
+  const small = readTime(unit.repeat(Math.ceil(50000 / unit.length)))
+  const large = readTime(unit.repeat(Math.ceil(200000 / unit.length)))
+  const ratio = large / 4 / small
+  if (ratio > worst.ratio) worst = {unit, ratio, large}
+}
+console.log(
+  `reading hostile Chinese (${hostile.length} repeated units): time per character at 200,000 against 50,000 characters, ` +
+    `at most ${worst.ratio.toFixed(2)}x (\`${worst.unit}\`, ${worst.large.toFixed(0)} ms at 200,000; 1x = linear)`
+)

@@ -36,7 +36,14 @@ const processors = new WeakMap<LintSettings, Processor<Root, Root, Root, undefin
 function processorFor(settings: LintSettings) {
   let processor = processors.get(settings)
   if (!processor) {
-    processor = createProcessor(settings).freeze() as unknown as Processor<Root, Root, Root, undefined, undefined>
+    // No plugin but copydesk's reads this processor's tree: its nodes need no place in the file.
+    processor = createProcessor({...settings, placeTree: false}).freeze() as unknown as Processor<
+      Root,
+      Root,
+      Root,
+      undefined,
+      undefined
+    >
     processors.set(settings, processor)
   }
   return processor

@@ -48,7 +48,22 @@ export class InputError extends Error {
 /** Stories above this size are refused with a clear error (override with `maxSize`). */
 export const DEFAULT_MAX_SIZE = 16 * 1024 * 1024
 
-export function parseDocument(doc: string, file: VFile, format: Format, maxSize = DEFAULT_MAX_SIZE): NlcstRoot {
+/**
+ * Parse a story into nlcst. With `place` (the default), every node gets its
+ * place in the file (lines, columns, file offsets), as any retext plugin
+ * expects; without it, node positions are left as the English parser gave them
+ * (offsets in the prose) and must not be read. copydesk's own lint path turns
+ * placing off: its rules place their messages through the extraction, which
+ * maps prose offsets to the file itself, and no other plugin sees its tree.
+ * Placing every node cost about a third of the parse.
+ */
+export function parseDocument(
+  doc: string,
+  file: VFile,
+  format: Format,
+  maxSize = DEFAULT_MAX_SIZE,
+  place = true
+): NlcstRoot {
   if (doc.includes('\u0000')) {
     throw new InputError('Cannot lint a binary file (it contains NUL bytes)')
   }
@@ -66,8 +81,9 @@ export function parseDocument(doc: string, file: VFile, format: Format, maxSize 
   prose.sentences = spans.sentences
   prose.paragraphs = spans.paragraphs
   file.data.prose = prose
-  const place = location(doc)
-  const toPoint = (offset: number) => place.toPoint(Math.min(offset, doc.length))!
+  if (!place) return tree
+  const lines = location(doc)
+  const toPoint = (offset: number) => lines.toPoint(Math.min(offset, doc.length))!
   placeTree(tree, prose, toPoint)
   if (tree.children.length > 0) tree.position = {start: toPoint(0), end: toPoint(doc.length)}
   return tree
@@ -101,6 +117,8 @@ export interface ParseOptions {
   formatFor?: (file: VFile) => Format | undefined
   /** Largest story, in characters (default 16 MiB). */
   maxSize?: number
+  /** Place every nlcst node in the file (default true; see {@link parseDocument}). */
+  place?: boolean
 }
 
 /** unified plugin: set the parser. */
@@ -112,7 +130,7 @@ export function copydeskParse(this: Processor, options?: ParseOptions) {
     compiler: (tree: unknown, file: VFile) => string
   }
   self.parser = (doc: string, file: VFile) =>
-    parseDocument(doc, file, formatOf(file, formatFor?.(file) ?? fallback), options?.maxSize)
+    parseDocument(doc, file, formatOf(file, formatFor?.(file) ?? fallback), options?.maxSize, options?.place ?? true)
   // copydesk never changes a document: compiling gives back the text as it was
   // (an editor asking to "format" gets no edit, never an emptied file).
   self.compiler = (_tree: unknown, file: VFile) => String(file.value ?? '')

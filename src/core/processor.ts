@@ -32,6 +32,11 @@ export interface ProcessorOptions {
   maxSize?: number
   /** Base of the documentation links on messages (`url`); default DEFAULT_DOCS in rule.ts. */
   docs?: string
+  /**
+   * Place the nlcst tree's nodes in the file (default true), for plugins added
+   * to the processor that read them. The lint path, which adds none, turns it off.
+   */
+  placeTree?: boolean
 }
 
 /** Point each rule's messages at its documentation under the configured base. */
@@ -53,7 +58,7 @@ function copydeskContext(options: CopydeskContext) {
 
 export function createProcessor(options: ProcessorOptions): Processor<Root, Root, Root, undefined, undefined> {
   const processor = unified()
-    .use(copydeskParse, {format: options.format, maxSize: options.maxSize})
+    .use(copydeskParse, {format: options.format, maxSize: options.maxSize, place: options.placeTree ?? true})
     .use(copydeskContext, {
       knowledge: options.knowledge,
       date: options.date,
