@@ -49,10 +49,17 @@ function formatJson(files: VFile[], options: ReportOptions): string {
     cwd?: string
     messages: JsonMessage[]
   }>
+  // Files by path, in order (a quiet report leaves some out): found in one pass, not one search per entry.
+  const byPath = new Map<string, VFile[]>()
+  for (const file of files) {
+    const list = byPath.get(file.path)
+    if (list) list.push(file)
+    else byPath.set(file.path, [file])
+  }
   for (const [index, entry] of data.entries()) {
     // The folder of the machine that linted; `path` is relative to it.
     delete entry.cwd
-    const file = files.find((f) => f.path === entry.path) ?? files[index]
+    const file = byPath.get(entry.path)?.shift() ?? files[index]
     const messages = file.messages.filter((m) => !options.silent || m.fatal)
     entry.messages = entry.messages.map((message, n) => {
       const source = messages[n]
