@@ -25,6 +25,8 @@ interface CountMention {
   sources: Set<string>
   /** The words of the subject before the verb, for a count in object position. */
   subject: Set<string>
+  /** The values the count allows, rounded as written (computed once: every later count compares with it). */
+  range: Range
 }
 
 export function checkCounts(
@@ -40,14 +42,14 @@ export function checkCounts(
   // counts with the same scope, subject, sources and range agree or disagree with a later one
   // alike. Two per reading, from different sentences, since a count is never compared with one
   // in its own sentence; at most `MAX_READINGS` readings per key are kept (more is no story).
-  const earlierByKey = new Map<string, Map<string, CountMention[]>>()
+  // Per key: the kept counts by reading, and all of them in the order of the story (counts
+  // come in that order, so appending keeps it).
+  const earlierByKey = new Map<string, {readings: Map<string, CountMention[]>; kept: CountMention[]}>()
   for (const later of mentions) {
-    let readings = earlierByKey.get(later.key)
-    if (!readings) earlierByKey.set(later.key, (readings = new Map()))
-    const laterRange = rangeOf(extraction, later.figure, 'rounded')
-    const candidates: CountMention[] = []
-    for (const list of readings.values()) candidates.push(...list)
-    candidates.sort((a, b) => a.start - b.start)
+    let earlierOfKey = earlierByKey.get(later.key)
+    if (!earlierOfKey) earlierByKey.set(later.key, (earlierOfKey = {readings: new Map(), kept: []}))
+    const {readings, kept: candidates} = earlierOfKey
+    const laterRange = later.range
     let conflict: CountMention | undefined
     for (const earlier of candidates) {
       if (earlier.sentence === later.sentence) continue
@@ -56,13 +58,13 @@ export function checkCounts(
       if (!subset(later.scope, earlier.scope) || !subset(later.subject, earlier.subject)) continue
       // Claims of different sources may differ ("police said 10,000 ...; organisers said 50,000 ...").
       if (earlier.sources.size > 0 && later.sources.size > 0 && !intersects(earlier.sources, later.sources)) continue
-      if (overlaps(rangeOf(extraction, earlier.figure, 'rounded'), laterRange)) continue
+      if (overlaps(earlier.range, laterRange)) continue
       conflict = earlier
       break
     }
     if (conflict) {
       const earlier = conflict
-      const earlierRange = rangeOf(extraction, earlier.figure, 'rounded')
+      const earlierRange = earlier.range
       const actual = text.slice(later.start, later.end)
       const first = text.slice(earlier.start, earlier.end)
       report(later.start, later.end, `Unexpected ${code(actual)}: the story gives ${code(first)} earlier`, {
@@ -83,8 +85,14 @@ export function checkCounts(
     ].join('|')
     const kept = readings.get(reading)
     if (kept) {
-      if (kept.length < 2 && kept[0].sentence !== later.sentence) kept.push(later)
-    } else if (readings.size < MAX_READINGS) readings.set(reading, [later])
+      if (kept.length < 2 && kept[0].sentence !== later.sentence) {
+        kept.push(later)
+        candidates.push(later)
+      }
+    } else if (readings.size < MAX_READINGS) {
+      readings.set(reading, [later])
+      candidates.push(later)
+    }
   }
 }
 
@@ -136,7 +144,8 @@ function countMentions(
       sentence,
       scope: scopeOf(extraction, quantities, lead),
       sources: sourcesOf(extraction, quantities, lead),
-      subject: said.subject
+      subject: said.subject,
+      range: rangeOf(extraction, figure, 'rounded')
     })
   }
   return mentions
