@@ -7,7 +7,7 @@
  */
 import type {Node, Parent} from 'unist'
 import {describe, expect, it} from 'vitest'
-import {parseProse, PIECE, proseSpans} from '../src/core/english.js'
+import {parseProse, parseProseWithSpans, PIECE, proseSpans} from '../src/core/english.js'
 import {lintText} from './helpers.js'
 
 function textNodes(node: Node, out: Array<{value: string; start: number; end: number}> = []) {
@@ -50,6 +50,15 @@ describe('parse in pieces', () => {
       expect(text.slice(span.start, span.start + 1)).toMatch(/[A-Z]/)
       expect(text.slice(span.end - 1, span.end)).toBe('.')
     }
+  })
+
+  it('gives the same spans when the nodes of each piece are not moved (the lint path)', () => {
+    const text = story(200)
+    const moved = parseProseWithSpans(text, true)
+    const unmoved = parseProseWithSpans(text, false)
+    expect(unmoved.sentences).toEqual(moved.sentences)
+    expect(unmoved.paragraphs).toEqual(moved.paragraphs)
+    expect(moved.sentences).toEqual(proseSpans(moved.tree).sentences)
   })
 
   it('reports an error in the last piece at its words', async () => {

@@ -25,18 +25,38 @@ const parser = new ParseEnglish()
  * (lines and columns are set by {@link placeTree}).
  */
 export function parseProse(text: string): Root {
-  const root: Root = {type: 'RootNode', children: []}
+  return parseProseWithSpans(text, true).tree
+}
+
+/**
+ * Parse `text` in bounded pieces, with the spans of its sentences and
+ * paragraphs (offsets in `text`). With `shiftNodes` false, the nodes of a piece
+ * keep offsets in their piece: for a tree no one places or reads (copydesk's
+ * own lint path), which saves walking every node of every piece but the first.
+ */
+export function parseProseWithSpans(
+  text: string,
+  shiftNodes: boolean
+): {tree: Root; sentences: Span[]; paragraphs: Span[]} {
+  const tree: Root = {type: 'RootNode', children: []}
+  const sentences: Span[] = []
+  const paragraphs: Span[] = []
   let start = 0
   while (start < text.length) {
     const end = cutAfter(text, start)
     const piece = parser.parse(text.slice(start, end))
+    const base = shiftNodes ? 0 : start
     for (const child of piece.children) {
-      if (start > 0) shift(child, start)
-      root.children.push(child)
+      if (shiftNodes && start > 0) shift(child, start)
+      tree.children.push(child)
+      if (child.type !== 'ParagraphNode') continue
+      paragraphs.push(spanOf(child, base))
+      for (const sentence of child.children)
+        if (sentence.type === 'SentenceNode') sentences.push(spanOf(sentence, base))
     }
     start = end
   }
-  return root
+  return {tree, sentences, paragraphs}
 }
 
 /** Where the piece that starts at `start` ends. */
@@ -126,8 +146,8 @@ export function proseSpans(tree: Root): {sentences: Span[]; paragraphs: Span[]} 
   return {sentences, paragraphs}
 }
 
-function spanOf(node: Paragraph | Sentence): Span {
-  return {start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0}
+function spanOf(node: Paragraph | Sentence, base = 0): Span {
+  return {start: base + (node.position?.start.offset ?? 0), end: base + (node.position?.end.offset ?? 0)}
 }
 
 /**

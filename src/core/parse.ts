@@ -14,7 +14,7 @@ import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {Prose, ProseBuilder} from './prose.js'
-import {parseProse, placeTree, proseSpans} from './english.js'
+import {parseProseWithSpans, placeTree} from './english.js'
 import {markdownProse, readMarkdown} from './markdown.js'
 import {htmlProse, readHtml} from './html.js'
 
@@ -52,7 +52,7 @@ export const DEFAULT_MAX_SIZE = 16 * 1024 * 1024
  * Parse a story into nlcst. With `place` (the default), every node gets its
  * place in the file (lines, columns, file offsets), as any retext plugin
  * expects; without it, node positions are left as the English parser gave them
- * (offsets in the prose) and must not be read. copydesk's own lint path turns
+ * (offsets in each piece of the prose) and must not be read. copydesk's own lint path turns
  * placing off: its rules place their messages through the extraction, which
  * maps prose offsets to the file itself, and no other plugin sees its tree.
  * Placing every node cost about a third of the parse.
@@ -76,10 +76,9 @@ export function parseDocument(
   file.data.format = format
   const builder = proseOf(doc, file, format)
   const prose = builder.build()
-  const tree = parseProse(prose.text)
-  const spans = proseSpans(tree)
-  prose.sentences = spans.sentences
-  prose.paragraphs = spans.paragraphs
+  const {tree, sentences, paragraphs} = parseProseWithSpans(prose.text, place)
+  prose.sentences = sentences
+  prose.paragraphs = paragraphs
   file.data.prose = prose
   if (!place) return tree
   const lines = location(doc)
