@@ -1,5 +1,6 @@
 /** The shared extraction: one tokenizer, one reading of numerals. */
 import {describe, expect, it} from 'vitest'
+import fc from 'fast-check'
 import {tokenize} from '../src/extract/tokens.js'
 import {ordinalSuffix, parseNumeral} from '../src/extract/figures.js'
 import {lintText} from './helpers.js'
@@ -46,6 +47,65 @@ describe('ordinalSuffix', () => {
 })
 
 describe('tokenize', () => {
+  it('gives the same tokens on its ASCII fast path as with the pattern alone', () => {
+    // Copy-like pieces, and the characters where the fast path must hand over to the pattern.
+    const piece = fc.constantFrom(
+      'word',
+      'Expo',
+      'x',
+      '21',
+      '21th',
+      '3800,6500',
+      '1.2.3',
+      '12:30',
+      '7bn',
+      'US$',
+      'RM476.5',
+      'China-ASEAN',
+      "don't",
+      'it’s',
+      'café',
+      'naïve',
+      '5年',
+      '一',
+      '‐',
+      '-',
+      "'",
+      '’',
+      '.',
+      ',',
+      ':',
+      ';',
+      '@',
+      'http',
+      'https://a.example/x?y=1',
+      'www.example.org',
+      'a@b.example',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '\t',
+      '\r\n',
+      '\u00a0',
+      '\u200b',
+      '\ufffc',
+      'e\u0301',
+      '(',
+      ')',
+      '"',
+      '%',
+      '£'
+    )
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 40}), (pieces) => {
+        const text = pieces.join('')
+        expect(tokenize(text)).toEqual(tokenize(text, false))
+      }),
+      {numRuns: 2000}
+    )
+  })
+
   it('keeps hyphenated words, numbers with suffixes and URLs whole', () => {
     const tokens = tokenize('The China-ASEAN Expo, 21th, US$7bn, 1980s: see https://a.example/x?y=1, ok.')
     expect(tokens.map((t) => `${t.kind}:${t.text}`)).toEqual([

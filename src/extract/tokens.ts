@@ -32,13 +32,33 @@ const NUMBER_PARTS = /^(\d+(?:[.,:]\d+)*)([\p{L}\p{M}]*)$/u
 const GLUED_CURRENCY = /^(RM|Rp|Rs|RMB|USD|EUR|GBP|CNY|JPY)(?=\d)/u
 const SPACE = /\s/u
 
-export function tokenize(text: string): Token[] {
+/** The tokens of `text`. `fastPath` false reads every token with the pattern (for tests: the tokens are the same). */
+export function tokenize(text: string, fastPath = true): Token[] {
   const tokens: Token[] = []
-  TOKEN.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = TOKEN.exec(text))) {
-    const start = match.index
-    const value = match[0]
+  let position = 0
+  while (position < text.length) {
+    // Fast path: an ASCII word or number that ends at ASCII white space or punctuation
+    // is the token TOKEN would match (a test holds them equal); anything else goes to TOKEN.
+    const code = text.charCodeAt(position)
+    if (code === 32 || code === 10 || code === 13 || code === 9) {
+      position++
+      continue
+    }
+    const simple = fastPath ? simpleTokenEnd(text, position, code) : 0
+    let start: number
+    let value: string
+    if (simple > 0) {
+      start = position
+      value = text.slice(start, simple)
+      position = simple
+    } else {
+      TOKEN.lastIndex = position
+      const match = TOKEN.exec(text)
+      if (!match) break
+      start = match.index
+      value = match[0]
+      position = TOKEN.lastIndex
+    }
     // A URL or address: swallow everything to the next white space.
     if (isLinkStart(text, start, value)) {
       let end = start
@@ -46,7 +66,7 @@ export function tokenize(text: string): Token[] {
       // Trailing sentence punctuation belongs to the prose.
       while (end > start && /[.,;:!?)\]"'’”]/u.test(text[end - 1])) end--
       tokens.push({kind: 'barrier', start, end, text: text.slice(start, end), lower: ''})
-      TOKEN.lastIndex = Math.max(end, start + value.length)
+      position = Math.max(end, start + value.length)
       continue
     }
     const first = value.charCodeAt(0)
@@ -77,7 +97,7 @@ export function tokenize(text: string): Token[] {
         // The currency is a word; the rest is read again as a number from where it starts.
         const end = start + glued[1].length
         tokens.push({kind: 'word', start, end, text: glued[1], lower: glued[1].toLowerCase()})
-        TOKEN.lastIndex = end
+        position = end
         continue
       }
       tokens.push({kind: 'word', start, end: start + value.length, text: value, lower: value.toLowerCase()})
@@ -87,6 +107,43 @@ export function tokenize(text: string): Token[] {
 }
 
 const LETTER = /[\p{L}\p{M}]/u
+
+function isAsciiLetter(code: number): boolean {
+  return (code | 32) >= 97 && (code | 32) <= 122
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+/**
+ * The end of the token at `start` when it is plain ASCII: letters and digits
+ * from a letter, or digits alone, followed by the end of the text or by ASCII
+ * that neither continues the token nor joins it to more (a hyphen, an apostrophe,
+ * a digit separator before a digit, a letter after digits). Otherwise 0.
+ */
+function simpleTokenEnd(text: string, start: number, code: number): number {
+  let end = start + 1
+  if (isAsciiLetter(code)) {
+    while (end < text.length) {
+      const next = text.charCodeAt(end)
+      if (!isAsciiLetter(next) && !isAsciiDigit(next)) break
+      end++
+    }
+    if (end === text.length) return end
+    const next = text.charCodeAt(end)
+    return next < 128 && next !== 45 && next !== 39 ? end : 0
+  }
+  if (isAsciiDigit(code)) {
+    while (end < text.length && isAsciiDigit(text.charCodeAt(end))) end++
+    if (end === text.length) return end
+    const next = text.charCodeAt(end)
+    if (next >= 128 || isAsciiLetter(next)) return 0
+    if ((next === 46 || next === 44 || next === 58) && isAsciiDigit(text.charCodeAt(end + 1))) return 0
+    return end
+  }
+  return 0
+}
 
 /** Whether the one-character token `value` (code `code`) is a letter: ASCII without a pattern. */
 function isLetter(value: string, code: number): boolean {
