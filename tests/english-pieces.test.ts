@@ -7,7 +7,7 @@
  */
 import type {Node, Parent} from 'unist'
 import {describe, expect, it} from 'vitest'
-import {parseProse, parseProseWithSpans, PIECE, proseSpans} from '../src/core/english.js'
+import {parseProse, parseProseWithSpans, PIECE, PieceCache, proseSpans} from '../src/core/english.js'
 import {lintText} from './helpers.js'
 
 function textNodes(node: Node, out: Array<{value: string; start: number; end: number}> = []) {
@@ -59,6 +59,31 @@ describe('parse in pieces', () => {
     expect(unmoved.sentences).toEqual(moved.sentences)
     expect(unmoved.paragraphs).toEqual(moved.paragraphs)
     expect(moved.sentences).toEqual(proseSpans(moved.tree).sentences)
+  })
+
+  it('reuses the unchanged pieces of a document from one version to the next, with the same spans', () => {
+    const cache = new PieceCache()
+    const first = story(200)
+    const before = parseProseWithSpans(first, false, cache)
+    // An edit in the middle, one at the end, then a version with nothing in common.
+    const middle = first.indexOf('\n\n', first.length >> 1)
+    const versions = [
+      first.slice(0, middle) + ' Another 12 percent came later.' + first.slice(middle),
+      first + '\nThe 21th fair opened.',
+      story(3)
+    ]
+    let previous = before
+    for (const text of versions) {
+      const cached = parseProseWithSpans(text, false, cache)
+      const fresh = parseProseWithSpans(text, false)
+      expect(cached.sentences).toEqual(fresh.sentences)
+      expect(cached.paragraphs).toEqual(fresh.paragraphs)
+      expect(cached.tree.children.length).toBe(fresh.tree.children.length)
+      const reused = cached.tree.children.filter((child) => previous.tree.children.includes(child)).length
+      if (text.length > 6 * PIECE) expect(reused).toBeGreaterThan(cached.tree.children.length / 2)
+      else expect(reused).toBe(0)
+      previous = cached
+    }
   })
 
   it('reports an error in the last piece at its words', async () => {

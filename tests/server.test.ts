@@ -157,6 +157,40 @@ describe('copydesk language server', () => {
     expect(params.diagnostics.some((d) => d.range.start.line === 10)).toBe(false)
   })
 
+  it('publishes what the command line gives for each version of a long document edited in places', async () => {
+    // Seven copies of the seed story (far more than one parsed piece): the server reuses the
+    // pieces an edit leaves alone, and every version must still get the command line's answer.
+    let text = Array(7).fill(seed).join('\n\n')
+    const edits = [
+      (t: string) => t.replace('the 20s of the 80th century', 'the 1980s'),
+      (t: string) => t + '\n\nThe 21th Expo drew 3800,6500 visitors.\n',
+      (t: string) => {
+        const middle = t.indexOf('\n\n', t.length >> 1)
+        return t.slice(0, middle) + ' Sales rose 130 percent of the total.' + t.slice(middle)
+      },
+      (t: string) => t.slice(t.indexOf('\n\n') + 2)
+    ]
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {uri: uriOf('long.txt'), languageId: 'plaintext', version: 1, text}
+    })
+    await waitFor((p) => p.uri === uriOf('long.txt') && p.version === 1)
+    for (const [index, edit] of edits.entries()) {
+      text = edit(text)
+      const version = index + 2
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: {uri: uriOf('long.txt'), version},
+        contentChanges: [{text}]
+      })
+      const params = await waitFor((p) => p.uri === uriOf('long.txt') && p.version === version)
+      fs.writeFileSync(path.join(tmp, 'long.txt'), text)
+      const expected = cliMessages('long.txt').map(
+        (m) => `${m.ruleId} ${m.line - 1}:${m.column - 1}-${m.endLine - 1}:${m.endColumn - 1}`
+      )
+      expect(expected.length).toBeGreaterThan(10)
+      expect(summary(params.diagnostics)).toEqual(expected)
+    }
+  })
+
   it('points a repeated name back to its first mention', async () => {
     const text = 'Cong Liang, deputy director of the commission, said so.\n\nCong Lian said more.\n'
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {

@@ -28,35 +28,94 @@ export function parseProse(text: string): Root {
   return parseProseWithSpans(text, true).tree
 }
 
+/** What a piece of prose parses to, with offsets in the piece. */
+interface PieceParse {
+  children: RootContent[]
+  sentences: Span[]
+  paragraphs: Span[]
+}
+
+/**
+ * The pieces of one document's last parse, for its next version: an editor
+ * changes a paragraph or two, and every piece whose text is unchanged is not
+ * parsed again (the language server keeps one per open document). It holds one
+ * version's pieces, never more. Only for trees whose nodes are not moved or
+ * placed: the pieces' nodes are shared between versions.
+ */
+export class PieceCache {
+  private previous = new Map<string, PieceParse>()
+  private current = new Map<string, PieceParse>()
+
+  /** Start a parse: the last parse's pieces are the ones to reuse. */
+  begin(): void {
+    this.previous = this.current
+    this.current = new Map()
+  }
+
+  take(text: string): PieceParse | undefined {
+    const parse = this.previous.get(text) ?? this.current.get(text)
+    if (parse) this.current.set(text, parse)
+    return parse
+  }
+
+  keep(text: string, parse: PieceParse): void {
+    this.current.set(text, parse)
+  }
+
+  /** End a parse: what it did not use is let go. */
+  end(): void {
+    this.previous = new Map()
+  }
+}
+
 /**
  * Parse `text` in bounded pieces, with the spans of its sentences and
  * paragraphs (offsets in `text`). With `shiftNodes` false, the nodes of a piece
  * keep offsets in their piece: for a tree no one places or reads (copydesk's
- * own lint path), which saves walking every node of every piece but the first.
+ * own lint path), which saves walking every node of every piece but the first,
+ * and lets `cache` give back the pieces of the document's last version.
  */
 export function parseProseWithSpans(
   text: string,
-  shiftNodes: boolean
+  shiftNodes: boolean,
+  cache?: PieceCache
 ): {tree: Root; sentences: Span[]; paragraphs: Span[]} {
   const tree: Root = {type: 'RootNode', children: []}
   const sentences: Span[] = []
   const paragraphs: Span[] = []
+  const pieces = shiftNodes ? undefined : cache
+  pieces?.begin()
   let start = 0
   while (start < text.length) {
     const end = cutAfter(text, start)
-    const piece = parser.parse(text.slice(start, end))
-    const base = shiftNodes ? 0 : start
+    const pieceText = text.slice(start, end)
+    let piece = pieces?.take(pieceText)
+    if (!piece) {
+      piece = parsePiece(pieceText)
+      pieces?.keep(pieceText, piece)
+    }
     for (const child of piece.children) {
       if (shiftNodes && start > 0) shift(child, start)
       tree.children.push(child)
-      if (child.type !== 'ParagraphNode') continue
-      paragraphs.push(spanOf(child, base))
-      for (const sentence of child.children)
-        if (sentence.type === 'SentenceNode') sentences.push(spanOf(sentence, base))
     }
+    for (const span of piece.paragraphs) paragraphs.push({start: span.start + start, end: span.end + start})
+    for (const span of piece.sentences) sentences.push({start: span.start + start, end: span.end + start})
     start = end
   }
+  pieces?.end()
   return {tree, sentences, paragraphs}
+}
+
+function parsePiece(text: string): PieceParse {
+  const children = parser.parse(text).children
+  const sentences: Span[] = []
+  const paragraphs: Span[] = []
+  for (const child of children) {
+    if (child.type !== 'ParagraphNode') continue
+    paragraphs.push(spanOf(child))
+    for (const sentence of child.children) if (sentence.type === 'SentenceNode') sentences.push(spanOf(sentence))
+  }
+  return {children, sentences, paragraphs}
 }
 
 /** Where the piece that starts at `start` ends. */
@@ -146,8 +205,8 @@ export function proseSpans(tree: Root): {sentences: Span[]; paragraphs: Span[]} 
   return {sentences, paragraphs}
 }
 
-function spanOf(node: Paragraph | Sentence, base = 0): Span {
-  return {start: base + (node.position?.start.offset ?? 0), end: base + (node.position?.end.offset ?? 0)}
+function spanOf(node: Paragraph | Sentence): Span {
+  return {start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0}
 }
 
 /**

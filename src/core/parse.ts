@@ -14,7 +14,7 @@ import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {Prose, ProseBuilder} from './prose.js'
-import {parseProseWithSpans, placeTree} from './english.js'
+import {parseProseWithSpans, placeTree, type PieceCache} from './english.js'
 import {markdownProse, readMarkdown} from './markdown.js'
 import {htmlProse, readHtml} from './html.js'
 
@@ -24,6 +24,8 @@ declare module 'vfile' {
   interface DataMap {
     prose: Prose
     format: Format
+    /** The parsed pieces of this document's last version, kept by the caller (the language server). */
+    pieceCache: PieceCache
   }
 }
 
@@ -76,7 +78,7 @@ export function parseDocument(
   file.data.format = format
   const builder = proseOf(doc, file, format)
   const prose = builder.build()
-  const {tree, sentences, paragraphs} = parseProseWithSpans(prose.text, place)
+  const {tree, sentences, paragraphs} = parseProseWithSpans(prose.text, place, file.data.pieceCache)
   prose.sentences = sentences
   prose.paragraphs = paragraphs
   file.data.prose = prose

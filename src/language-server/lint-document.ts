@@ -7,13 +7,22 @@ import {VFile} from 'vfile'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {lintWithSettings} from '../config/lint-file.js'
 import {fatalMessage} from '../core/messages.js'
+import type {PieceCache} from '../core/english.js'
 import type {Workspaces} from './workspaces.js'
 
-/** The document's file with its messages, sorted; undefined when it is ignored. */
-export async function lintDocument(document: TextDocument, workspaces: Workspaces): Promise<VFile | undefined> {
+/**
+ * The document's file with its messages, sorted; undefined when it is ignored.
+ * `pieces` holds the document's parsed pieces from one version to the next.
+ */
+export async function lintDocument(
+  document: TextDocument,
+  workspaces: Workspaces,
+  pieces?: PieceCache
+): Promise<VFile | undefined> {
   const workspace = workspaces.of(document.uri)
   const filePath = workspaces.pathOf(document.uri)
   const file = new VFile({cwd: workspace.folder, path: filePath, value: document.getText()})
+  if (pieces) file.data.pieceCache = pieces
   try {
     if (workspace.ignoreFiles.excludes(workspace.folder, filePath)) return undefined
   } catch (error) {

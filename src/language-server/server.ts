@@ -29,6 +29,7 @@ import {debugging} from '../config/debug.js'
 import {quickFixes} from './code-actions.js'
 import {failureDiagnostic, toDiagnostic} from './diagnostics.js'
 import {lintDocument} from './lint-document.js'
+import {PieceCache} from '../core/english.js'
 import {LintScheduler} from './scheduler.js'
 import {warmUp} from './warm-up.js'
 import {Workspaces} from './workspaces.js'
@@ -47,6 +48,8 @@ export function startServer(
   options: ServerOptions = {}
 ): Connection {
   const documents = new TextDocuments(TextDocument)
+  /** Each open document's parsed pieces, reused by its next version (typing changes one or two). */
+  const pieceCaches = new Map<string, PieceCache>()
   let workspaces = new Workspaces({today: options.today, maxSize: options.maxSize})
   let hasConfigurationCapability = false
 
@@ -57,7 +60,9 @@ export function startServer(
     const version = document.version
     let diagnostics: Diagnostic[] = []
     try {
-      const file = await lintDocument(document, workspaces)
+      let pieces = pieceCaches.get(uri)
+      if (!pieces) pieceCaches.set(uri, (pieces = new PieceCache()))
+      const file = await lintDocument(document, workspaces, pieces)
       if (file) diagnostics = file.messages.map((message) => toDiagnostic(message, uri))
     } catch (error) {
       // The editor's log gets one line; the stack only with COPYDESK_DEBUG set for the server.
@@ -99,6 +104,7 @@ export function startServer(
 
   documents.onDidClose((event) => {
     scheduler.forget(event.document.uri)
+    pieceCaches.delete(event.document.uri)
     void connection.sendDiagnostics({uri: event.document.uri, diagnostics: []})
   })
 
