@@ -167,8 +167,10 @@ export function unitsAgree(z: ZhFigure, e: EnglishReading, context: MatchContext
 
 function cardinal(z: ZhFigure, e: EnglishReading, context: MatchContext): boolean {
   if (z.series) {
-    // 火星17 is rendered by "Hwasong-17", not by "Mars 17": the number with the name.
-    return numberOfName(z, e) && nameNear(e, z.series.keywords, context.tokens)
+    // 火星17 is rendered by "Hwasong-17", not by "Mars 17": the number with the name. ("Long
+    // March 7" reads as a date too.)
+    const number = numberOfName(z, e) || (e.kind === 'date' && e.day === z.value && e.year === undefined)
+    return number && nameNear(e, z.series.keywords, context.tokens)
   }
   if (z.form === 'name') {
     if (e.kind === 'digits' || e.kind === 'year' || e.kind === 'ordinal') return e.value === z.value
