@@ -67,6 +67,9 @@ describe('the reader: numbered names', () => {
     ['天舟七号货运飞船进入轨道。', [['天舟七号', 7, 'Tianzhou 7']]],
     ['银河-2号火箭由朝鲜研制。', [['银河-2号', 2, 'Unha-2']]],
     ['东风-41洲际导弹参加阅兵。', [['东风-41', 41, 'DF-41']]],
+    ['歼-20战机编队飞行。', [['歼-20', 20, 'J-20']]],
+    ['轰-6K携带巡航导弹。', [['轰-6K', 6, 'H-6K']]],
+    ['空警-500预警机升空。', [['空警-500', 500, 'KJ-500']]],
     // Traditional characters fold to simplified ones.
     ['神舟十八號飛船升空。', [['神舟十八號', 18, 'Shenzhou 18']]],
     ['東風-26導彈。', [['東風-26', 26, 'DF-26']]],
@@ -90,7 +93,10 @@ describe('the reader: numbered names', () => {
     ['a car maker and a year', '东风2023年销量增长。'],
     ['a Chinese numeral with no suffix', '北斗七星清晰可见。'],
     ['a code after the name', '东风ABC3系列。'],
-    ['an amount after the name', '红旗30多万辆。']
+    ['an amount after the name', '红旗30多万辆。'],
+    ['a one-character name with no hyphen (a verb)', '共歼20人。'],
+    ['a one-character name with no hyphen (a game)', '命运2上线。'],
+    ['a one-character name with no hyphen, then a count', '空运20吨物资。']
   ])('not a numbered name: %s', (_, zh) => {
     expect(names(zh)).toEqual([])
   })
@@ -117,7 +123,9 @@ const cases: NameCase[] = [
     [
       ['North Korea test-fired a Mars-18 solid-fuel intercontinental ballistic missile on Thursday.', ['Mars-18']],
       ['On Thursday North Korea launched a solid-fuel Mars 18 ICBM.', ['Mars 18']],
-      ['North Korea fired a type 18 Mars missile on Thursday.', ['18']]
+      ['North Korea fired a type 18 Mars missile on Thursday.', ['18']],
+      ['On Thursday North Korea’s Mars 18 solid-fuel ICBM was fired.', ['Mars 18']],
+      ['Mars-18 solid-fuel ICBM fired by North Korea on Thursday.', ['Mars-18']]
     ]
   ],
   [
@@ -202,6 +210,21 @@ const cases: NameCase[] = [
     '朝鲜用银河-3号火箭发射卫星。',
     ['North Korea used an Unha-3 rocket to launch a satellite.'],
     [['North Korea used a Galaxy-3 rocket to launch a satellite.', ['Galaxy-3']]]
+  ],
+  [
+    'a fighter aircraft (歼-20)',
+    '两架歼-20战机完成伴飞。',
+    ['Two J-20 fighters flew as escorts.', 'Two Jian-20 stealth fighters flew alongside.'],
+    [
+      ['Two Annihilator-20 fighters flew as escorts.', ['Annihilator-20']],
+      ['Two Fighter 20 jets flew as escorts.', ['Fighter 20']]
+    ]
+  ],
+  [
+    'a bomber with a letter (轰-6K)',
+    '轰-6K轰炸机飞越海峡。',
+    ['An H-6K bomber crossed the strait.', 'A Hong-6K bomber crossed the strait.'],
+    [['A Bomb-6K bomber crossed the strait.', ['Bomb-6K']]]
   ],
   [
     'a planetary probe (天问一号), flying to the planet Mars',

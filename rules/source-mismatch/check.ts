@@ -60,6 +60,30 @@ const NOT_NAME_WORDS = new Set([
   'the',
   'a',
   'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'all',
+  'both',
+  'each',
+  'every',
+  'our',
+  'as',
+  'when',
+  'after',
+  'before',
+  'since',
+  'while',
+  'but',
+  'so',
+  'then',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
   'in',
   'on',
   'at',
@@ -373,7 +397,16 @@ export function checkTranslation(
     for (let t = e.first - 1, words = 0; t >= 0 && words < 3; t--, words++) {
       const token = x.tokens[t]
       const gap = x.text.slice(token.end, start)
-      if (token.kind !== 'word' || !/^\p{Lu}/u.test(token.text) || NOT_NAME_WORDS.has(token.lower)) break
+      if (token.kind !== 'word' || !/^\p{Lu}/u.test(token.text)) break
+      // Not "Two", "The", "Korea's": a number word, a word of the sentence, a possessive.
+      if (
+        NOT_NAME_WORDS.has(token.lower) ||
+        data.english.numberWords.has(token.lower) ||
+        x.lexicon.units.has(token.lower) ||
+        x.lexicon.tens.has(token.lower) ||
+        /['’]s$/u.test(token.lower)
+      )
+        break
       if (gap !== ' ' && gap !== '-' && gap !== '') break
       start = token.start
     }

@@ -36,6 +36,8 @@ export interface NumberedName {
   /** What may follow the number (型, 号). */
   suffixes: string[]
   max: number
+  /** Only with a hyphen between the name and the number (歼-20). */
+  hyphen: boolean
 }
 
 export interface Conversion {
@@ -262,7 +264,13 @@ export function compileZhData(
       keywords: strings(name.keywords, [...keys, 'keywords']).map((word) => nameParts(word)),
       what: name.what as string,
       suffixes,
-      max: name.max as number
+      max: name.max as number,
+      hyphen:
+        name.hyphen === undefined
+          ? false
+          : typeof name.hyphen === 'boolean'
+            ? name.hyphen
+            : fail([...keys, 'hyphen'], 'must be true or false')
     }
     if (compiled.keywords.some((parts) => parts.length === 0)) fail([...keys, 'keywords'], 'must hold letters')
     const last = compiled.zh.charCodeAt(compiled.zh.length - 1)

@@ -86,7 +86,7 @@ export function numberedNameAround(
   let name: NumberedName | undefined
   for (const candidate of candidates) {
     const start = nameEnd - candidate.zh.length
-    if (start >= floor && text.startsWith(candidate.zh, start)) {
+    if (start >= floor && text.startsWith(candidate.zh, start) && (hyphen || !candidate.hyphen)) {
       name = candidate
       break
     }
