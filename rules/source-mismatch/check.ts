@@ -55,55 +55,6 @@ const CONVERSION_WORDS = new Set([
   'approx'
 ])
 
-/** Capitalised words before a number that are not part of a name ("In 17 ...", "The 15 ..."). */
-const NOT_NAME_WORDS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'some',
-  'all',
-  'both',
-  'each',
-  'every',
-  'our',
-  'as',
-  'when',
-  'after',
-  'before',
-  'since',
-  'while',
-  'but',
-  'so',
-  'then',
-  'it',
-  'he',
-  'she',
-  'they',
-  'we',
-  'in',
-  'on',
-  'at',
-  'of',
-  'by',
-  'for',
-  'with',
-  'from',
-  'to',
-  'and',
-  'its',
-  'his',
-  'her',
-  'their',
-  'no',
-  'number',
-  'model',
-  'type'
-])
-
 /** Financial numerals (壹贰叁) outside formal amounts are words (队伍日益 is not "5th"). */
 const FINANCIAL = /[壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟]/u
 
@@ -398,9 +349,9 @@ export function checkTranslation(
       const token = x.tokens[t]
       const gap = x.text.slice(token.end, start)
       if (token.kind !== 'word' || !/^\p{Lu}/u.test(token.text)) break
-      // Not "Two", "The", "Korea's": a number word, a word of the sentence, a possessive.
+      // Not "Two", "The", "Korea's": a number word, a word never part of a name, a possessive.
       if (
-        NOT_NAME_WORDS.has(token.lower) ||
+        x.lexicon.notNames.has(token.lower) ||
         data.english.numberWords.has(token.lower) ||
         x.lexicon.units.has(token.lower) ||
         x.lexicon.tens.has(token.lower) ||
