@@ -18,7 +18,8 @@
  * and 2.4万至2.6万; fractions 三分之一; 成; 倍; 百分点; dates, clock times and
  * 第; traditional characters; words with numerals that are not figures, such
  * as 一带一路, 一些, 统一, 十分, 万一 and set phrases; political numbering such
- * as 二十大, 十四五, 九二共识). How the English is read: digits, words ("the
+ * as 二十大, 十四五, 九二共识; numbered names such as 火星-17, 东风-41 and
+ * 神舟十五号, which are names and not counts). How the English is read: digits, words ("the
  * fourth", "a dozen", "twice", "19-fold", "half", "tens of thousands"), Roman
  * numerals after "Level" or "War", weekdays for a day of the month, month
  * names, "a.m."/"p.m." times and ranges ("May 3 to 5").

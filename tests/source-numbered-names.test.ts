@@ -343,5 +343,9 @@ describe('source-mismatch: numbered names', () => {
     expect(() => compileZhData(broken, 'zh.yaml')).toThrow(/numbered_names\.0\.english/)
     const noMax = {...raw, numbered_names: [{...names[0], max: 0}]}
     expect(() => compileZhData(noMax, 'zh.yaml')).toThrow(/numbered_names\.0\.max/)
+    const badHyphen = {...raw, numbered_names: [{...names[0], hyphen: 'yes'}]}
+    expect(() => compileZhData(badHyphen, 'zh.yaml')).toThrow(/numbered_names\.0\.hyphen/)
+    const longSuffix = {...raw, numbered_names: [{...names[0], suffixes: ['型号']}]}
+    expect(() => compileZhData(longSuffix, 'zh.yaml')).toThrow(/numbered_names\.0\.suffixes/)
   })
 })
