@@ -2,7 +2,9 @@
  * ## malformed-ordinal
  *
  * Catches ordinals written wrong: a wrong suffix (`21th`, `11st`, `2th`,
- * `12nd`, `101th`, `23th`); a cardinal where the name of a numbered event takes
+ * `12nd`, `101th`, `23th`); an ordinal garbled inside its word, with a stray
+ * letter before or after the suffix or a letter for a digit (`2ith`, `21sth`,
+ * `3thd`, `2oth` for 20th); a cardinal where the name of a numbered event takes
  * an ordinal (`the 20 China-ASEAN ... Forum`, `the 3 Plenary Session`, `the 14
  * National People's Congress`); and decades in Chinese order, in figures or words
  * (`the twenties of the eightieth century`) (`the 20s of the 80th century`, `the 90s of the last
@@ -12,7 +14,8 @@
  * the 20th century"); rendered literally, or with the numbers swapped, the
  * English is wrong or nonsense (the 80th century is six thousand years away).
  *
- * Silent on: real counts (`the 10 ASEAN member states`, `the 20 member
+ * Silent on: letters after a number that make another word (`4x4`, `3D`,
+ * `10am`, `5km`, `12mth`, `A320neo`, `4ths`, `2nds`); real counts (`the 10 ASEAN member states`, `the 20 member
  * economies`, `the 2 Sessions`, `the 18 Pacific Islands Forum members`), years (`the 2023 Summit`), correct ordinals.
  *
  * ### Options
@@ -51,6 +54,19 @@
  *
  * ```text output
  * 1:48-1:75: Unexpected decade in Chinese order `the 20s of the 80th century`, expected `the 1980s`
+ * ```
+ *
+ * ```text valid
+ * The 4x4 left at 10am with a 3D printer, 5km before the 2nd stop; three 4ths voted yes.
+ * ```
+ *
+ * ```text invalid
+ * Delegates met for the 21sth time; she finished 3thd.
+ * ```
+ *
+ * ```text output
+ * 1:23-1:28: Unexpected garbled ordinal `21sth`, expected `21st`
+ * 1:48-1:52: Unexpected garbled ordinal `3thd`, expected `3rd`
  * ```
  *
  * ```text invalid
@@ -94,6 +110,20 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
       actual,
       expected: [expected],
       note: `English ordinals end in -st, -nd or -rd after 1, 2 and 3 (but 11th, 12th, 13th), and in -th otherwise.`
+    })
+  }
+
+  // Ordinals garbled inside the word: "2ith", "21sth", "3thd", "2oth".
+  for (const token of tokens) {
+    if (token.kind !== 'number' || !token.suffix || !token.digits || !/^\d+$/.test(token.digits)) continue
+    const garble = garbledOrdinal(token.digits, token.suffix)
+    if (!garble) continue
+    const actual = token.text
+    const fix = garble.expected === undefined ? '' : `, expected ${code(garble.expected)}`
+    report(token.start, token.end, `Unexpected garbled ordinal ${code(actual)}${fix}`, {
+      actual,
+      expected: garble.expected === undefined ? undefined : [garble.expected],
+      note: `The letters after ${token.digits} mix an ordinal suffix (-st, -nd, -rd, -th) with ${garble.stray}: an ordinal garbled in typing, OCR or translation. Check the number against the source.`
     })
   }
 
@@ -234,6 +264,55 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
     i = k + 1
   }
 })
+
+const ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th']
+/** Letters of the ordinal suffixes: one too many of them is a slip of the keys ("21sth", "2ndd"). */
+const SUFFIX_LETTERS = new Set('stndrh')
+/** Letters read for digits (OCR, typing): o for 0, l and i for 1 ("2oth" is 20th, "2lst" 21st). */
+const DIGIT_LOOKALIKES = new Map([
+  ['o', '0'],
+  ['l', '1'],
+  ['i', '1']
+])
+
+/**
+ * An ordinal garbled inside its word: one or two stray letters before the suffix ("2ith",
+ * "21sth", "2oth"), or one after it ("3thd", "2ndd"; not "s": "4ths" and "2nds" are plurals).
+ * Only letters of the suffixes or letters read for digits count as stray: "12mth" (months),
+ * "4cast", "2and" are other words. The fix when it is certain: digits read back ("2oth":
+ * 20th), the number with its suffix ("1lth": 1 is no 1th, so 11th; "21sth": 21st), none
+ * when two readings fit ("4oth": 40th or 4th).
+ */
+export function garbledOrdinal(digits: string, suffix: string): {expected?: string; stray: string} | undefined {
+  if (suffix !== suffix.toLowerCase() && suffix !== suffix.toUpperCase()) return undefined
+  const upper = suffix !== suffix.toLowerCase()
+  const letters = suffix.toLowerCase()
+  if (letters.length < 3 || letters.length > 4 || ORDINAL_SUFFIXES.includes(letters)) return undefined
+  const cased = (text: string) => (upper ? text.toUpperCase() : text)
+  const value = Number(digits)
+  const tail = letters.slice(-2)
+  if (ORDINAL_SUFFIXES.includes(tail)) {
+    const stray = letters.slice(0, -2)
+    if ([...stray].every((letter) => DIGIT_LOOKALIKES.has(letter))) {
+      // "2oth": 20th (2th is no ordinal); "4oth" may be 40th or 4th, "11ith" 111th or 11th: no fix.
+      const read = digits + [...stray].map((letter) => DIGIT_LOOKALIKES.get(letter)).join('')
+      const asDigits = ordinalSuffix(Number(read)) === tail
+      const asSlip = ordinalSuffix(value) === tail
+      const expected = asDigits && !asSlip ? read + cased(tail) : asSlip && !asDigits ? digits + cased(tail) : undefined
+      return {expected, stray: `letters read for digits (${cased(stray)})`}
+    }
+    if ([...stray].every((letter) => SUFFIX_LETTERS.has(letter))) {
+      return {expected: digits + cased(ordinalSuffix(value)), stray: `stray letters (${cased(stray)})`}
+    }
+    return undefined
+  }
+  const head = letters.slice(0, 2)
+  const extra = letters.slice(2)
+  if (ORDINAL_SUFFIXES.includes(head) && extra.length === 1 && extra !== 's' && SUFFIX_LETTERS.has(extra)) {
+    return {expected: digits + cased(ordinalSuffix(value)), stray: `a stray letter (${cased(extra)})`}
+  }
+  return undefined
+}
 
 /**
  * The first year of decade `decade` of century `century`: "the 80s of the 20th century" is

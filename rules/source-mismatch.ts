@@ -18,7 +18,8 @@
  * and 2.4万至2.6万; fractions 三分之一; 成; 倍; 百分点; dates, clock times and
  * 第; traditional characters; words with numerals that are not figures, such
  * as 一带一路, 一些, 统一, 十分, 万一 and set phrases; political numbering such
- * as 二十大, 十四五, 九二共识). How the English is read: digits, words ("the
+ * as 二十大, 十四五, 九二共识; numbered names such as 火星-17, 东风-41 and
+ * 神舟十五号, which are names and not counts). How the English is read: digits, words ("the
  * fourth", "a dozen", "twice", "19-fold", "half", "tens of thousands"), Roman
  * numerals after "Level" or "War", weekdays for a day of the month, month
  * names, "a.m."/"p.m." times and ranges ("May 3 to 5").
@@ -37,6 +38,11 @@
  *   the date 15日; `80` for 80后; `20` for 二十大);
  * - a numbered political term rendered without its name (`the 20th spirit`
  *   for 二十大精神: the English needs "Congress" beside the 20th);
+ * - a numbered name rendered word for word, with its number but not its name
+ *   (`Mars 17` for 火星-17, the Hwasong-17; `East Wind 41` for 东风-41, the
+ *   DF-41; `Divine Vessel 15` for 神舟十五号, Shenzhou 15): the names are in
+ *   data/zh.yaml (`numbered_names`); 火星 alone is the planet, and a
+ *   translation that drops the number is left alone;
  * - an English figure the source does not have at all (a digit figure of 10 or
  *   more, an amount, a percentage, an ordinal, a year, a date);
  * - a month the English adds to a day the source gives alone (`June 12` for
@@ -64,7 +70,7 @@
  * ### Examples
  *
  * The examples run with this source:
- * 截至今年7月，中国与东盟双向投资累计超3800亿美元，在东盟设立直接投资企业超6500家。
+ * 截至今年7月，中国与东盟双向投资累计超3800亿美元，在东盟设立直接投资企业超6500家。同月，神舟十四号乘组完成出舱任务。
  *
  * ```text valid
  * As of July, two-way investment exceeded US$380 billion, and more than 6,500 direct investment enterprises had been set up in ASEAN.
@@ -96,6 +102,18 @@
  *
  * ```text output
  * 1:41-1:52: Unexpected `380 billion`: the source has `3800亿美元` (US$380 billion)
+ * ```
+ *
+ * ```text valid
+ * As of July, two-way investment exceeded US$380 billion, and more than 6,500 enterprises had been set up. That month the Shenzhou-14 crew completed a spacewalk.
+ * ```
+ *
+ * ```text invalid
+ * As of July, two-way investment exceeded US$380 billion, and more than 6,500 enterprises had been set up. That month the Divine Vessel 14 crew completed a spacewalk.
+ * ```
+ *
+ * ```text output
+ * 1:121-1:137: Unexpected `Divine Vessel 14`: the source's `神舟十四号` is the Shenzhou 14
  * ```
  *
  * ```text invalid

@@ -9,7 +9,16 @@ import type {Extraction} from '../../src/extract/index.js'
 import type {ZhData} from '../../src/zh/data.js'
 import type {ZhFigure, ZhReading} from '../../src/zh/figures.js'
 import {alignSentences, chineseSentences, paragraphs, type Alignment, type Span, type Unit} from './alignment.js'
-import {answered, answering, currencyAgrees, ValueIndex, zhKeys, englishKeys, type MatchContext} from './matching.js'
+import {
+  answered,
+  answering,
+  currencyAgrees,
+  numberOfName,
+  ValueIndex,
+  zhKeys,
+  englishKeys,
+  type MatchContext
+} from './matching.js'
 import {englishForms, monthName, required} from './messages.js'
 import {readEnglish, type EnglishReading} from './reading.js'
 
@@ -201,7 +210,11 @@ export function checkTranslation(
   }
   units.forEach((_, u) => {
     for (const e of enOf[u]) {
-      if (ANSWER_ONLY.has(e.kind)) continue
+      if (ANSWER_ONLY.has(e.kind)) {
+        // "Mars-17" for 火星-17: digits inside a word that render a numbered name without its name.
+        if (e.kind === 'digits' && !explainedBy.has(e)) misnamed(e, u)
+        continue
+      }
       const by = explainedBy.get(e)
       if (by) {
         if (e.kind === 'date') monthCheck(e, by)
@@ -219,6 +232,7 @@ export function checkTranslation(
         }
         continue
       }
+      if (misnamed(e, u)) continue
       // A wrong rendering of a figure of this stretch comes first; then what accounts for
       // the figure elsewhere (a conversion, a sentence aligned one off, a repetition, a moved
       // date, 今年).
@@ -259,6 +273,22 @@ export function checkTranslation(
   })
   return findings.sort((a, b) => a.start - b.start || a.end - b.end)
 
+  /**
+   * A numbered name of this stretch whose number the English gives without the name ("Mars
+   * 17" for 火星17): reported, once per source name. When the stretch renders that name
+   * elsewhere with its name, the number is left alone.
+   */
+  function misnamed(e: EnglishReading, u: number): boolean {
+    const named = zhOf[u].filter((z) => z.series && numberOfName(z, e))
+    if (named.length === 0) return false
+    const z = named.find((z) => !answeredInUnit.has(z) && !used.has(z) && !answeredElsewhere(z, u))
+    // Rendered with its name here or in the next sentence: the number is that name's, and right.
+    if (!z) return true
+    used.add(z)
+    findings.push(paired(e, z))
+    return true
+  }
+
   /** A month the English adds to a day the source gives alone (12日 as "June 12"). */
   function monthCheck(e: EnglishReading, by: ZhFigure[]): void {
     if (e.month === undefined || by.some((z) => z.kind !== 'date' || z.month !== undefined || z.form !== undefined))
@@ -279,6 +309,7 @@ export function checkTranslation(
   }
 
   function paired(e: EnglishReading, z: ZhFigure): Finding {
+    if (z.series && numberOfName(z, e)) return withoutName(e, z, z.series)
     const expected = englishForms(z, data.unitWords)
     // "10 pounds" for 10公斤: the unit word belongs to the range the fix ("10 kg") replaces.
     const unitToken = x.tokens[e.last + 1]
@@ -307,6 +338,37 @@ export function checkTranslation(
       actual,
       expected: sameValue ? undefined : expected,
       note: why,
+      source: {start: z.start, end: z.end}
+    }
+  }
+
+  /** "Mars 17" for 火星17: the range takes the words written as the name, for the editor to replace. */
+  function withoutName(e: EnglishReading, z: ZhFigure, series: NonNullable<ZhFigure['series']>): Finding {
+    let start = e.start
+    for (let t = e.first - 1, words = 0; t >= 0 && words < 3; t--, words++) {
+      const token = x.tokens[t]
+      const gap = x.text.slice(token.end, start)
+      if (token.kind !== 'word' || !/^\p{Lu}/u.test(token.text)) break
+      // Not "Two", "The", "Korea's": a number word, a word never part of a name, a possessive.
+      if (
+        x.lexicon.notNames.has(token.lower) ||
+        data.english.numberWords.has(token.lower) ||
+        x.lexicon.units.has(token.lower) ||
+        x.lexicon.tens.has(token.lower) ||
+        /['’]s$/u.test(token.lower)
+      )
+        break
+      if (gap !== ' ' && gap !== '-' && gap !== '') break
+      start = token.start
+    }
+    const actual = x.text.slice(start, e.end)
+    return {
+      start,
+      end: e.end,
+      reason: `Unexpected ${code(actual)}: the source's ${code(z.raw)} is the ${series.english}`,
+      actual,
+      expected: [series.english],
+      note: `${z.raw} is the ${series.english}, ${series.what}; the translation gives its number without the name.`,
       source: {start: z.start, end: z.end}
     }
   }
@@ -447,7 +509,10 @@ function sameKind(z: ZhFigure, e: EnglishReading): boolean {
   // (第三次 as "the fourth time" is still caught: an ordinal stands for an ordinal, but "first" is
   // left alone, since English writes it for 首 and 头 too.)
   const ordinalWord = z.kind === 'ordinal' && e.kind === 'ordinal' && e.value !== 1
-  if ((z.word && z.value < 100 && !z.currency && !ordinalWord) || (z.form !== undefined && z.form !== 'term'))
+  if (
+    (z.word && z.value < 100 && !z.currency && !ordinalWord) ||
+    (z.form !== undefined && z.form !== 'term' && z.form !== 'series')
+  )
     return false
   switch (e.kind) {
     case 'number':

@@ -8,7 +8,7 @@
  * linear in its figures.
  */
 import type {Token} from '../../src/extract/tokens.js'
-import type {ZhData} from '../../src/zh/data.js'
+import {nameParts, type ZhData} from '../../src/zh/data.js'
 import type {ZhFigure} from '../../src/zh/figures.js'
 import type {EnglishReading} from './reading.js'
 
@@ -82,6 +82,24 @@ export function keywordNear(e: EnglishReading, keyword: string, tokens: Token[])
   return false
 }
 
+/**
+ * The English name of a numbered series beside the figure: "Hwasong-17", "the DF-41",
+ * "Shenzhou 15", "Long March-5" (one of the name's keywords, in the figure's own word or in
+ * the few words before it, or the word after it: "Chang'e No. 5" has it two words before).
+ */
+export function nameNear(e: EnglishReading, keywords: string[][], tokens: Token[]): boolean {
+  const parts: string[] = []
+  for (let t = Math.max(0, e.first - 4); t <= Math.min(tokens.length - 1, e.last + 1); t++) {
+    if (tokens[t].kind === 'word' || tokens[t].kind === 'number') parts.push(...nameParts(tokens[t].text))
+  }
+  return keywords.some((keyword) => {
+    for (let k = 0; k + keyword.length <= parts.length; k++) {
+      if (keyword.every((part, j) => parts[k + j] === part)) return true
+    }
+    return false
+  })
+}
+
 /** Whether the hours of two clock times agree (15:00 and 3 p.m.; 9:30 and 9: 30). */
 function hoursAgree(z: ZhFigure, e: EnglishReading): boolean {
   const zh = z.hour ?? z.value
@@ -148,6 +166,12 @@ export function unitsAgree(z: ZhFigure, e: EnglishReading, context: MatchContext
 }
 
 function cardinal(z: ZhFigure, e: EnglishReading, context: MatchContext): boolean {
+  if (z.series) {
+    // 火星17 is rendered by "Hwasong-17", not by "Mars 17": the number with the name. ("Long
+    // March 7" reads as a date too.)
+    const number = numberOfName(z, e) || (e.kind === 'date' && e.day === z.value && e.year === undefined)
+    return number && nameNear(e, z.series.keywords, context.tokens)
+  }
   if (z.form === 'name') {
     if (e.kind === 'digits' || e.kind === 'year' || e.kind === 'ordinal') return e.value === z.value
     return e.kind === 'number' && !e.percent && !e.currencies && e.value === z.value
@@ -190,6 +214,12 @@ function cardinal(z: ZhFigure, e: EnglishReading, context: MatchContext): boolea
     default:
       return false
   }
+}
+
+/** An English number that may stand for the number of a numbered name: 17, "Mars-17", "the 15th". */
+export function numberOfName(z: ZhFigure, e: EnglishReading): boolean {
+  if (e.kind !== 'number' && e.kind !== 'digits' && e.kind !== 'ordinal') return false
+  return !e.percent && !e.currencies && e.value === z.value
 }
 
 function date(z: ZhFigure, e: EnglishReading): boolean {

@@ -85,6 +85,7 @@ const MONTHS = [
 
 /** How the source figure reads in English, most usual first: "US$380 billion", "6,500", "18%", "20th", "10 kg". */
 export function englishForms(z: ZhFigure, unitWords?: Map<string, Set<string>>): string[] {
+  if (z.series) return [z.series.english]
   switch (z.kind) {
     case 'percent': {
       const round = (v: number) => Number(v.toFixed(2))

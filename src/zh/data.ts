@@ -21,6 +21,25 @@ export interface NumberedTerm {
   after: string[]
 }
 
+/**
+ * A numbered name: a series named in Chinese and numbered (火星-17, 东风41, 神舟十五号)
+ * whose English name is a transliteration or a fixed name (Hwasong-17, DF-41, Shenzhou 15).
+ */
+export interface NumberedName {
+  zh: string
+  /** The English name with `{n}` for the number ("Hwasong-{n}"). */
+  english: string
+  /** Words beside the number that show the English kept the name, lower-cased, each split into its parts. */
+  keywords: string[][]
+  /** What the series is, for the note. */
+  what: string
+  /** What may follow the number (型, 号). */
+  suffixes: string[]
+  max: number
+  /** Only with a hyphen between the name and the number (歼-20). */
+  hyphen: boolean
+}
+
 export interface Conversion {
   english: Set<string>
   factor: number
@@ -96,6 +115,8 @@ export interface ZhData {
   relativeYears: PhraseIndex
   namedDates: Map<string, [number, number]>
   numberedTerms: NumberedTerm[]
+  /** Numbered names by the code of the last character of their Chinese name, longest first. */
+  numberedNamesByLast: Map<number, NumberedName[]>
   fiveYearPlan: {english: string; keyword: string}
   generationSuffix: string
   traditional: Map<string, string>
@@ -222,6 +243,42 @@ export function compileZhData(
       after: term.after === undefined ? [] : longestFirst(strings(term.after, [...keys, 'after']))
     }
   })
+  const namesRaw = data.numbered_names
+  if (!Array.isArray(namesRaw)) fail(['numbered_names'], 'must be a list')
+  const numberedNamesByLast = new Map<number, NumberedName[]>()
+  ;(namesRaw as unknown[]).forEach((entry, index) => {
+    const keys = ['numbered_names', index]
+    const name = mapping(entry, keys)
+    for (const key of ['zh', 'english', 'what'] as const) {
+      if (typeof name[key] !== 'string' || name[key] === '') fail([...keys, key], 'must be a non-empty string')
+    }
+    if (!(name.english as string).includes('{n}')) fail([...keys, 'english'], 'must hold `{n}` where the number goes')
+    if (typeof name.max !== 'number' || !Number.isInteger(name.max) || name.max < 1) {
+      fail([...keys, 'max'], 'must be a whole number of 1 or more')
+    }
+    const suffixes = strings(name.suffixes, [...keys, 'suffixes'])
+    if (suffixes.some((suffix) => suffix.length !== 1)) fail([...keys, 'suffixes'], 'must be single characters')
+    const compiled: NumberedName = {
+      zh: name.zh as string,
+      english: name.english as string,
+      keywords: strings(name.keywords, [...keys, 'keywords']).map((word) => nameParts(word)),
+      what: name.what as string,
+      suffixes,
+      max: name.max as number,
+      hyphen:
+        name.hyphen === undefined
+          ? false
+          : typeof name.hyphen === 'boolean'
+            ? name.hyphen
+            : fail([...keys, 'hyphen'], 'must be true or false')
+    }
+    if (compiled.keywords.some((parts) => parts.length === 0)) fail([...keys, 'keywords'], 'must hold letters')
+    const last = compiled.zh.charCodeAt(compiled.zh.length - 1)
+    const list = numberedNamesByLast.get(last) ?? []
+    list.push(compiled)
+    list.sort((a, b) => b.zh.length - a.zh.length)
+    numberedNamesByLast.set(last, list)
+  })
   const plan = mapping(data.five_year_plan, ['five_year_plan'])
   if (typeof plan.english !== 'string' || typeof plan.keyword !== 'string') {
     fail(['five_year_plan'], 'must give `english` and `keyword`')
@@ -312,6 +369,7 @@ export function compileZhData(
     relativeYears: new PhraseIndex(strings(data.relative_years, ['relative_years'])),
     namedDates,
     numberedTerms,
+    numberedNamesByLast,
     fiveYearPlan: {english: plan.english as string, keyword: (plan.keyword as string).toLowerCase()},
     generationSuffix: data.generation_suffix as string,
     traditional,
@@ -333,4 +391,16 @@ export function compileZhData(
       romanAfter: lowerSet('roman_after')
     }
   }
+}
+
+/**
+ * The parts of an English name as the check compares them: lower-cased letters, apostrophes
+ * dropped (Chang'e: change), split at anything else ("Long March": long, march; "DF-41": df).
+ */
+export function nameParts(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/['’]/gu, '')
+    .split(/[^\p{L}\p{M}]+/u)
+    .filter((part) => part !== '')
 }

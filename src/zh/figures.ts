@@ -44,7 +44,9 @@
  * Other readings (with `form` set; `extractChineseFigures` leaves them out):
  * `fraction` (三分之一), `term` (二十大: the 20th Party Congress; 十四五: the
  * 14th Five-Year Plan; 九二共识: the 1992 Consensus), `generation` (90后),
- * `named` dates (五四, 双十一, and 3-4 digit day names like 618), `name` digits.
+ * `named` dates (五四, 双十一, and 3-4 digit day names like 618), `name` digits,
+ * `series`: a numbered name (火星-17 is the Hwasong-17, 东风-41 the DF-41, 神舟十五号
+ * Shenzhou 15; 火星 alone is the planet), from data/zh.yaml.
  * Times (9时30分, 下午3点半, 20:45) are figures of kind `time`; 六成 is 60%.
  */
 import {parseChineseNumber} from './numerals.js'
@@ -65,14 +67,14 @@ import {
   type Run
 } from './runs.js'
 import {clockAfter, isoDateAt, colonTimeAt} from './clock.js'
-import {termAfter, fiveYearPlan, generationAfter, namedDateOf} from './terms.js'
+import {termAfter, fiveYearPlan, generationAfter, namedDateOf, numberedNameAround} from './terms.js'
 
 export type {ZhApprox} from './data.js'
 
 export type ZhFigureKind = 'cardinal' | 'percent' | 'ordinal' | 'year' | 'date' | 'decade' | 'time'
 
 /** Readings that are not plain figures (see the file comment). */
-export type ZhForm = 'vague' | 'fraction' | 'term' | 'generation' | 'named' | 'name'
+export type ZhForm = 'vague' | 'fraction' | 'term' | 'generation' | 'named' | 'name' | 'series'
 
 export type ZhCurrency = string
 
@@ -110,6 +112,8 @@ export interface ZhFigure {
   form?: ZhForm
   /** A numbered political term: what it is called in English, and the English word it needs. */
   term?: {english: string; keyword: string}
+  /** A numbered name (火星-17): its English name, the words that show the English kept it, what it is. */
+  series?: {english: string; keywords: string[][]; what: string}
 }
 
 export interface ZhFigureOptions {
@@ -254,6 +258,7 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
     if (d.half !== undefined) figure.half = d.half
     if (d.form !== undefined) figure.form = d.form
     if (d.term !== undefined) figure.term = d.term
+    if (d.series !== undefined) figure.series = d.series
     figures.push(figure)
     floor = Math.max(floor, d.end)
     return d.end
@@ -450,6 +455,17 @@ export function readChinese(source: string, options: ZhFigureOptions = {}): ZhRe
   const figureAt = (i: number): number => {
     const run = scanRun(text, i)
     const skip = run.end
+    // 火星-17, 神舟十五号: a numbered name (the Hwasong-17, Shenzhou 15), not a count.
+    const name = numberedNameAround(text, run, data, floor, unitAt)
+    if (name)
+      return push({
+        start: name.start,
+        end: name.end,
+        value: name.value,
+        kind: 'cardinal',
+        form: 'series',
+        series: name.name
+      })
     const before = text[i - 1]
     const ordinal = before === '第' && i - 1 >= floor
     const chinese = !run.arabic

@@ -3,10 +3,12 @@
  * (二十大: the 20th Party Congress; 十八届三中全会: the third plenary session;
  * 十四五: the 14th Five-Year Plan; 九二共识: the 1992 Consensus), generations by
  * birth years (90后: the post-90s) and dates named by their numbers (五四,
- * 九一八, 双十一). The words come from data/zh.yaml.
+ * 九一八, 双十一), and numbered names (火星-17: the Hwasong-17; 神舟十五号:
+ * Shenzhou 15). The words come from data/zh.yaml.
  */
-import type {ZhData} from './data.js'
-import {digitValue, isArabic, runText, type Run} from './runs.js'
+import type {NumberedName, ZhData} from './data.js'
+import {parseChineseNumber} from './numerals.js'
+import {digitValue, isArabic, isLatin, runText, startsRun, type Run} from './runs.js'
 
 export interface TermReading {
   end: number
@@ -41,6 +43,90 @@ export function termAfter(text: string, run: Run, value: number, data: ZhData, f
     }
   }
   return undefined
+}
+
+export interface NameReading {
+  start: number
+  end: number
+  value: number
+  name: {english: string; keywords: string[][]; what: string}
+}
+
+/** Between a name and its number: 火星-17. */
+const NAME_HYPHENS = new Set('-－‐‑–—')
+/** After a number, what makes it an amount (3.5, 30%, 30多): not a name. */
+const NOT_NAME_AFTER = new Set('.．%％余多+＋')
+/** Before a second number, what makes the two a range or a list (东风3-4级, 3至5, 3、4). */
+const RANGE_AFTER = new Set('至到-－~～—–、')
+/** What numbers a series: a suffix another entry takes (火星3号 is the Soviet probe Mars 3, not a Hwasong). */
+const SERIES_SUFFIXES = new Set('型号')
+
+function isCapital(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= 'A' && ch <= 'Z'
+}
+
+/**
+ * A numbered name around the run: 火星-17, 火星17型, 东风-21D, 神舟十五号, 长征二号F (a whole
+ * number right after the name, through a hyphen; then up to two capital letters and a suffix
+ * of the series). `unitAt` finds a measure word: 火星3颗 counts three of something, 东风2023年 is
+ * a year. A number in Chinese characters is a name only with its suffix (北斗七星 is not one).
+ */
+export function numberedNameAround(
+  text: string,
+  run: Run,
+  data: ZhData,
+  floor: number,
+  unitAt: (p: number) => string | undefined
+): NameReading | undefined {
+  if (run.hasBig || run.hasPoint || run.digitString) return undefined
+  const hyphen = NAME_HYPHENS.has(text[run.start - 1] ?? '')
+  const nameEnd = hyphen ? run.start - 1 : run.start
+  const candidates = data.numberedNamesByLast.get(text.charCodeAt(nameEnd - 1))
+  if (!candidates) return undefined
+  let name: NumberedName | undefined
+  for (const candidate of candidates) {
+    const start = nameEnd - candidate.zh.length
+    if (start >= floor && text.startsWith(candidate.zh, start) && (hyphen || !candidate.hyphen)) {
+      name = candidate
+      break
+    }
+  }
+  if (!name) return undefined
+  const value = parseChineseNumber(runText(text, run))
+  if (value === undefined || !Number.isInteger(value) || value < 1 || value > name.max) return undefined
+  let p = run.end
+  let letters = ''
+  const takeLetters = () => {
+    while (letters.length < 2 && isCapital(text[p])) letters += text[p++]
+  }
+  takeLetters()
+  let suffix = false
+  if (name.suffixes.includes(text[p] ?? '')) {
+    suffix = true
+    p++
+    if (!letters) takeLetters()
+  } else if (SERIES_SUFFIXES.has(text[p] ?? '')) {
+    return undefined
+  }
+  // A third letter, a small letter or a digit after them: a code (东风ABC), not this series.
+  if (isLatin(text[p]) || (letters && isArabic(text[p]))) return undefined
+  if (!run.arabic && !suffix) return undefined
+  if (!suffix && !letters) {
+    const next = text[p] ?? ''
+    if (isArabic(next) || NOT_NAME_AFTER.has(next)) return undefined
+    if (RANGE_AFTER.has(next) && startsRun(text[p + 1])) return undefined
+    // 火星3颗卫星, 东风2023年: a count or a date after the word. (A noun such as 洲 may begin
+    // the next word: 东风41洲际导弹. After a hyphen the number belongs to the name.)
+    const unit = unitAt(p)
+    if (unit !== undefined && !hyphen && !data.units.get(unit)?.noun) return undefined
+  }
+  const label = `${value}${letters}`
+  return {
+    start: nameEnd - name.zh.length,
+    end: p,
+    value,
+    name: {english: name.english.replaceAll('{n}', label), keywords: name.keywords, what: name.what}
+  }
 }
 
 /** 十一五 ... 十五五: the 11th to 15th Five-Year Plans. */
