@@ -17,7 +17,9 @@
  * - nesting is bounded: on a line, block quote and list markers past the
  *   {@link MAX_DEPTH}th, and indentation past column {@link MAX_INDENT}, are
  *   read as text; in a paragraph, emphasis and strikethrough delimiters and
- *   link brackets past the {@link MAX_INLINE}th are read as text. Copy never
+ *   link brackets past the {@link MAX_INLINE}th are read as text, and so are
+ *   escapes and character references past the {@link MAX_INLINE}th (the prose
+ *   still decodes them, from the file). Copy never
  *   comes near these bounds; past them the file is read flattened, never
  *   refused, and its text is still linted.
  *
@@ -32,12 +34,13 @@ import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {gfm} from 'micromark-extension-gfm'
 import {gfmFromMarkdown} from 'mdast-util-gfm'
 import type {ProseBuilder} from './prose.js'
+import {escapeOrReferenceAt} from './markdown-escapes.js'
 
 /** Containers (block quotes, list items) a line may open before its markers are read as text. */
 export const MAX_DEPTH = 32
 /** Columns of a line's container prefix (markers and indentation) before the rest is read as text. */
 export const MAX_INDENT = 128
-/** Emphasis or strikethrough delimiters, or link brackets, a paragraph may hold before the rest are text. */
+/** Emphasis or strikethrough delimiters or link brackets, and escapes or references, a paragraph may hold before the rest are text. */
 export const MAX_INLINE = 128
 /** A piece is cut at the first block start past this many characters. */
 const PIECE = 4096
@@ -49,6 +52,13 @@ const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*$/
 
 /** What micromark reads in place of a marker it must not read as one: a letter is never markup. */
 const STAND_IN = 0x61
+/** Stand-ins for a masked escape or reference that decodes to punctuation, or to white space: `%` and a no-break space are markup nowhere. */
+const STAND_IN_PUNCTUATION = 0x25
+const STAND_IN_SPACE = 0xa0
+const PUNCTUATION = /[\p{P}\p{S}]/u
+
+/** File characters from `[0]` to `[1]` that micromark reads as stand-ins (`[2]`, default {@link STAND_IN}). */
+type Mask = [number, number, number?]
 
 const options = {
   extensions: [frontmatter(['yaml', 'toml']), gfm()],
@@ -156,7 +166,7 @@ interface PlainBlock {
 
 /** A line-by-line pass: where pieces may start, and which markers are read as text. */
 function planPieces(doc: string): Plan {
-  const masked: Array<[number, number]> = []
+  const masked: Mask[] = []
   const cuts = [0]
   const lines = [1]
   const definitions = new Map<string, {label: string; offset: number}>()
@@ -166,7 +176,7 @@ function planPieces(doc: string): Plan {
   let previousBlank = true
   /** Whether the line before was a link reference definition (another may follow it). */
   let previousDefinition = false
-  let inline = 0
+  const inline: InlineCount = {delimiters: 0, references: 0}
   let line = 1
   let start = 0
   let pieceStart = 0
@@ -235,8 +245,10 @@ function planPieces(doc: string): Plan {
             previousBlank || previousDefinition || prefix > start ? definitionAt(doc, prefix, end) : undefined
           if (label && !definitions.has(label.key)) definitions.set(label.key, {label: label.text, offset: prefix})
           definition = label !== undefined
-          if (blank) inline = 0
-          else inline = boundInline(doc, prefix, end, inline, masked)
+          if (blank) {
+            inline.delimiters = 0
+            inline.references = 0
+          } else boundInline(doc, prefix, end, inline, masked)
         }
       }
     }
@@ -323,7 +335,7 @@ function isBulletItem(doc: string, start: number, end: number): boolean {
  * space around them). Markers past the MAX_DEPTH-th, and the prefix past
  * column MAX_INDENT, are masked: micromark reads them as text.
  */
-function containerPrefix(doc: string, start: number, end: number, masked: Array<[number, number]>): number {
+function containerPrefix(doc: string, start: number, end: number, masked: Mask[]): number {
   let index = start
   let column = 0
   let depth = 0
@@ -439,34 +451,63 @@ function normalizeLabel(label: string): string {
     .toUpperCase()
 }
 
-/** Count a line's emphasis delimiters and brackets in its paragraph; mask those past MAX_INLINE. */
-function boundInline(doc: string, start: number, end: number, count: number, masked: Array<[number, number]>): number {
+/** What a paragraph has held so far of what {@link boundInline} bounds. */
+interface InlineCount {
+  /** Emphasis and strikethrough delimiters and link brackets. */
+  delimiters: number
+  /** Character escapes and references. */
+  references: number
+}
+
+/**
+ * Count a line's emphasis delimiters, brackets, escapes and character
+ * references in its paragraph, and mask those past MAX_INLINE: micromark's text
+ * resolver splices its event list once per run of text between two of them, so
+ * a paragraph of thousands costs it the square of its length. A masked escape
+ * or reference is replaced by stand-ins of the class of what it decodes to
+ * (punctuation, white space, other), so emphasis around it flanks as before,
+ * and the prose decodes it from the file (see `ProseBuilder.decoded`).
+ */
+function boundInline(doc: string, start: number, end: number, count: InlineCount, masked: Mask[]): void {
   let index = start
   while (index < end) {
     const code = doc.charCodeAt(index)
-    if (code === 42 || code === 95 || code === 126 || code === 91) {
+    if (code === 92 || code === 38) {
+      const escape = escapeOrReferenceAt(doc, index, end)
+      if (escape) {
+        if (++count.references > MAX_INLINE) masked.push([index, index + escape.length, standInFor(escape.value)])
+        index += escape.length
+      } else index++
+    } else if (code === 42 || code === 95 || code === 126 || code === 91) {
       let run = index + 1
       if (code !== 91) while (run < end && doc.charCodeAt(run) === code) run++
       // Each delimiter counts: micromark matches a run one or two characters at a time,
       // and a run of thousands costs it the square of its length.
-      const kept = Math.max(0, MAX_INLINE - count)
-      count += run - index
+      const kept = Math.max(0, MAX_INLINE - count.delimiters)
+      count.delimiters += run - index
       if (run - index > kept) masked.push([index + kept, run])
       index = run
     } else index++
   }
-  return count
 }
 
-function applyMask(doc: string, masked: Array<[number, number]>): string {
+/** A stand-in of the class micromark gives the first character of `value` when it flanks emphasis. */
+function standInFor(value: string): number {
+  const character = String.fromCodePoint(value.codePointAt(0) ?? 0x61)
+  if (WHITE_SPACE.test(character)) return STAND_IN_SPACE
+  if (PUNCTUATION.test(character)) return STAND_IN_PUNCTUATION
+  return STAND_IN
+}
+
+function applyMask(doc: string, masked: Mask[]): string {
   if (masked.length === 0) return doc
   masked.sort((a, b) => a[0] - b[0])
   const parts: string[] = []
   let from = 0
-  for (const [maskStart, end] of masked) {
+  for (const [maskStart, end, standIn] of masked) {
     const start = Math.max(maskStart, from)
     if (end <= start) continue
-    parts.push(doc.slice(from, start), String.fromCharCode(STAND_IN).repeat(end - start))
+    parts.push(doc.slice(from, start), String.fromCharCode(standIn ?? STAND_IN).repeat(end - start))
     from = end
   }
   parts.push(doc.slice(from))
