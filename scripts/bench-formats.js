@@ -3,7 +3,7 @@
 // ratio to the same text as blank-line separated plain text.
 //
 // Usage (after `npm run build`):
-//   node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--inputs fixtures,wire,corpus,escapes] [--json]
+//   node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--inputs fixtures,wire,corpus,escapes,brackets] [--json]
 //
 // Inputs (each cut into paragraphs, then repeated to each size):
 //   fixtures  the seed story and fixtures/clean-wikinews/*.txt (in this repository);
@@ -14,7 +14,9 @@
 //   escapes   one Markdown line of escapes and character references (`\\*a\\_ &amp; `
 //             repeated), at each size up to 1 MB only: micromark is quadratic in them
 //             within a paragraph, so its ms per MB, and x its smallest size's, show
-//             whether the bound on them holds (flat, 1x).
+//             whether the bound on them holds (flat, 1x);
+//   brackets  the same with one Markdown line of `[a] ` (micromark walks back to the
+//             last `[` at each `]`).
 // The same paragraphs are written in every shape: plain text with blank lines,
 // single line breaks and CR LF; Markdown with blank lines, single line breaks
 // (one long paragraph per 2,000 lines), CR LF, and marked up (emphasis in every
@@ -26,7 +28,7 @@
 // system), not the wall clock: on a machine shared with other work the wall clock
 // mostly measures the others. This is a benchmark: it asserts nothing.
 // The target: every shape within 1.5x of plain text, and ms per MB flat as the
-// size grows (escapes: within 1.5x of its smallest size).
+// size grows (one-line inputs: within 1.5x of their smallest size).
 
 import {readFileSync, readdirSync, statSync, existsSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
@@ -64,7 +66,7 @@ function parseArgs(argv) {
       options.only = value().split(',')
     } else if (name === '--help' || name === '-h') {
       process.stdout.write(
-        'Usage: node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--inputs fixtures,wire,corpus,escapes] [--json]\n'
+        'Usage: node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--inputs fixtures,wire,corpus,escapes,brackets] [--json]\n'
       )
       process.exit(0)
     } else fail(`unknown argument ${JSON.stringify(arg)}`)
@@ -150,10 +152,10 @@ function markedUp(blocks) {
     .join('\n\n')
 }
 
-/** One line of Markdown escapes and character references. */
-const ESCAPES = '\\*a\\_ &amp; '
-/** Largest size of the escapes input, in MB. */
-const ESCAPES_MAX = 1
+/** One-line Markdown inputs, each a unit repeated: what micromark is quadratic in within a paragraph. */
+const ONE_LINE = {escapes: '\\*a\\_ &amp; ', brackets: '[a] '}
+/** Largest size of a one-line input, in MB. */
+const ONE_LINE_MAX = 1
 
 const SHAPES = {
   'text, blank lines': ['story.txt', (blocks) => blocks.join('\n\n') + '\n'],
@@ -219,10 +221,11 @@ async function main() {
     report.inputs[input] = bySize
   }
 
-  if (!options.only || options.only.includes('escapes')) {
-    const sizes = options.sizes.filter((size) => size <= ESCAPES_MAX)
-    if (sizes.length === 0) sizes.push(0.1, ESCAPES_MAX)
-    const texts = sizes.map((size) => ESCAPES.repeat(Math.ceil((size * MB) / ESCAPES.length)) + '\n')
+  for (const [input, unit] of Object.entries(ONE_LINE)) {
+    if (options.only && !options.only.includes(input)) continue
+    const sizes = options.sizes.filter((size) => size <= ONE_LINE_MAX)
+    if (sizes.length === 0) sizes.push(0.1, ONE_LINE_MAX)
+    const texts = sizes.map((size) => unit.repeat(Math.ceil((size * MB) / unit.length)) + '\n')
     const times = texts.map(() => [])
     for (let run = 0; run < options.runs; run++) {
       for (const [index, text] of texts.entries()) {
@@ -234,13 +237,14 @@ async function main() {
       }
     }
     const perMb = texts.map((text, index) => median(times[index]) / (text.length / MB))
-    report.escapes = sizes.map((megabytes, index) => ({
+    report.oneLine = report.oneLine ?? {}
+    report.oneLine[input] = sizes.map((megabytes, index) => ({
       megabytes,
       characters: texts[index].length,
       msPerMb: perMb[index],
       ratio: perMb[index] / perMb[0]
     }))
-    if (!options.json) process.stderr.write('  escapes done\n')
+    if (!options.json) process.stderr.write(`  ${input} done\n`)
   }
 
   if (options.json) {
@@ -265,9 +269,9 @@ async function main() {
       row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')
     out.push('', `input: ${input}`, line(header), ...rows.map(line))
   }
-  if (report.escapes) {
-    out.push('', 'input: escapes (one Markdown line; x its smallest size, target flat)')
-    for (const {megabytes, msPerMb, ratio} of report.escapes) {
+  for (const [input, bySize] of Object.entries(report.oneLine ?? {})) {
+    out.push('', `input: ${input} (one Markdown line; x its smallest size, target flat)`)
+    for (const {megabytes, msPerMb, ratio} of bySize) {
       out.push(`${String(megabytes).padStart(5)} MB  ${Math.round(msPerMb)} ms/MB ${ratio.toFixed(2)}x`)
     }
   }

@@ -183,3 +183,23 @@ describe('escapes and references past the bound', () => {
     )
   }, 120000)
 })
+
+describe('brackets past the bound', () => {
+  it('closing brackets past the bound are masked as opening ones are', () => {
+    const value = '[a] '.repeat(MAX_INLINE) + 'x]'
+    const {source} = readMarkdown(value)
+    expect(source.length).toBe(value.length)
+    // Both brackets count: the first MAX_INLINE / 2 pairs are read as they are.
+    expect(source.slice(0, (MAX_INLINE / 2) * 4)).toBe('[a] '.repeat(MAX_INLINE / 2))
+    expect(source.slice((MAX_INLINE / 2) * 4)).toBe('aaa '.repeat(MAX_INLINE / 2) + 'xa')
+  })
+
+  it('a message after 40,000 bracketed words is on its words', async () => {
+    for (const unit of ['[a] ', 'a] ', '[a](u) ']) {
+      const value = unit.repeat(20000) + ERROR
+      const found = await placesOf(value)
+      expect(found.map((entry) => entry.text)).toEqual(['21th', '3800,6500'])
+      for (const entry of found) expect(entry.start).toEqual(pointOf(value, value.indexOf(entry.text)))
+    }
+  }, 60000)
+})

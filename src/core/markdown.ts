@@ -44,7 +44,7 @@ import {escapeOrReferenceAt} from './markdown-escapes.js'
 export const MAX_DEPTH = 32
 /** Columns of a line's container prefix (markers and indentation) before the rest is read as text. */
 export const MAX_INDENT = 128
-/** Emphasis or strikethrough delimiters or link brackets, and escapes or references, a paragraph may hold before the rest are text. */
+/** Emphasis or strikethrough delimiters or link brackets (`[` and `]`), and escapes or references, a paragraph may hold before the rest are text. */
 export const MAX_INLINE = 128
 /** A piece is cut at the first block start past this many characters. */
 const PIECE = 4096
@@ -687,9 +687,11 @@ function boundInline(doc: string, start: number, end: number, count: InlineCount
         if (++count.references > MAX_INLINE) masked.push([index, index + escape.length, standInFor(escape.value)])
         index += escape.length
       } else index++
-    } else if (code === 42 || code === 95 || code === 126 || code === 91) {
+    } else if (code === 42 || code === 95 || code === 126 || code === 91 || code === 93) {
       let run = index + 1
-      if (code !== 91) while (run < end && doc.charCodeAt(run) === code) run++
+      // Brackets count one by one; each `]` walks back through the paragraph's events
+      // (for a footnote call's opening) to the last `[` micromark saw.
+      if (code !== 91 && code !== 93) while (run < end && doc.charCodeAt(run) === code) run++
       // Each delimiter counts: micromark matches a run one or two characters at a time,
       // and a run of thousands costs it the square of its length.
       const kept = Math.max(0, MAX_INLINE - count.delimiters)
