@@ -806,6 +806,7 @@ const NOT_PROSE = new Set([
  * definitions and tables are not prose.
  */
 export function markdownProse(tree: Root, builder: ProseBuilder): void {
+  builder.readMarkdownEscapes()
   let lastEnd = 0
   const stack: Nodes[] = [tree]
   while (stack.length > 0) {

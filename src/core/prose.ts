@@ -149,6 +149,8 @@ export class ProseBuilder {
   private readonly parts: string[] = []
   private readonly segments: Segment[] = []
   private length = 0
+  /** Whether decoded text comes from Markdown, whose escapes and references {@link decoded} reads. */
+  private markdown = false
 
   /**
    * `doc` is the file; `source` what the parser read, the same length (the
@@ -159,6 +161,14 @@ export class ProseBuilder {
     private readonly doc: string,
     private readonly source: string = doc
   ) {}
+
+  /**
+   * Read decoded text as Markdown's: a backslash escape or character reference
+   * the value holds decoded stands for its characters in the file.
+   */
+  readMarkdownEscapes(): void {
+    this.markdown = true
+  }
 
   /** Prose so far, in characters. */
   get size(): number {
@@ -194,7 +204,9 @@ export class ProseBuilder {
     let file = from
     while (index < value.length) {
       const escape =
-        file < end && isEscapeStart(this.doc.charCodeAt(file)) ? this.escape(value, index, file, end) : undefined
+        this.markdown && file < end && isEscapeStart(this.doc.charCodeAt(file))
+          ? this.escape(value, index, file, end)
+          : undefined
       if (escape) {
         index += escape[0]
         file += escape[1]
@@ -209,7 +221,7 @@ export class ProseBuilder {
           index < value.length &&
           file < end &&
           value.charCodeAt(index) === doc.charCodeAt(file) &&
-          !isEscapeStart(this.doc.charCodeAt(file))
+          !(this.markdown && isEscapeStart(this.doc.charCodeAt(file)))
         )
         this.verbatim(this.doc.slice(at, file), at)
         continue
@@ -238,7 +250,7 @@ export class ProseBuilder {
    * value holds decoded at `index` (or, where the parser read it masked, holds
    * as the stand-ins it read): the decoded character is put down standing for
    * the escape's characters, so every range around it stays exact. Text that
-   * holds the escape as written (HTML's backslashes) is left to the caller.
+   * holds the escape as written (in an autolink) is left to the caller.
    * Returns the characters stepped over, in the value and in the file.
    */
   private escape(value: string, index: number, file: number, end: number): [number, number] | undefined {
