@@ -3,14 +3,20 @@
 // ratio to the same text as blank-line separated plain text.
 //
 // Usage (after `npm run build`):
-//   node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--inputs fixtures,wire,corpus] [--json]
+//   node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--inputs fixtures,wire,corpus,escapes,brackets] [--json]
 //
 // Inputs (each cut into paragraphs, then repeated to each size):
 //   fixtures  the seed story and fixtures/clean-wikinews/*.txt (in this repository);
 //   wire      one wire-style sentence dense in figures and names, written for this
 //             benchmark, repeated two to a paragraph;
 //   corpus    with --corpus DIR, every .txt file under DIR (sorted), e.g. a folder of
-//             real copy that must not be copied into the repository.
+//             real copy that must not be copied into the repository;
+//   escapes   one Markdown line of escapes and character references (`\\*a\\_ &amp; `
+//             repeated), at each size up to 1 MB only: micromark is quadratic in them
+//             within a paragraph, so its ms per MB, and x its smallest size's, show
+//             whether the bound on them holds (flat, 1x);
+//   brackets  the same with one Markdown line of `[a] ` (micromark walks back to the
+//             last `[` at each `]`).
 // The same paragraphs are written in every shape: plain text with blank lines,
 // single line breaks and CR LF; Markdown with blank lines, single line breaks
 // (one long paragraph per 2,000 lines), CR LF, and marked up (emphasis in every
@@ -22,7 +28,7 @@
 // system), not the wall clock: on a machine shared with other work the wall clock
 // mostly measures the others. This is a benchmark: it asserts nothing.
 // The target: every shape within 1.5x of plain text, and ms per MB flat as the
-// size grows.
+// size grows (one-line inputs: within 1.5x of their smallest size).
 
 import {readFileSync, readdirSync, statSync, existsSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
@@ -60,7 +66,7 @@ function parseArgs(argv) {
       options.only = value().split(',')
     } else if (name === '--help' || name === '-h') {
       process.stdout.write(
-        'Usage: node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--inputs fixtures,wire,corpus] [--json]\n'
+        'Usage: node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--inputs fixtures,wire,corpus,escapes,brackets] [--json]\n'
       )
       process.exit(0)
     } else fail(`unknown argument ${JSON.stringify(arg)}`)
@@ -146,6 +152,11 @@ function markedUp(blocks) {
     .join('\n\n')
 }
 
+/** One-line Markdown inputs, each a unit repeated: what micromark is quadratic in within a paragraph. */
+const ONE_LINE = {escapes: '\\*a\\_ &amp; ', brackets: '[a] '}
+/** Largest size of a one-line input, in MB. */
+const ONE_LINE_MAX = 1
+
 const SHAPES = {
   'text, blank lines': ['story.txt', (blocks) => blocks.join('\n\n') + '\n'],
   'text, single breaks': ['story.txt', (blocks) => blocks.join('\n') + '\n'],
@@ -210,6 +221,32 @@ async function main() {
     report.inputs[input] = bySize
   }
 
+  for (const [input, unit] of Object.entries(ONE_LINE)) {
+    if (options.only && !options.only.includes(input)) continue
+    const sizes = options.sizes.filter((size) => size <= ONE_LINE_MAX)
+    if (sizes.length === 0) sizes.push(0.1, ONE_LINE_MAX)
+    const texts = sizes.map((size) => unit.repeat(Math.ceil((size * MB) / unit.length)) + '\n')
+    const times = texts.map(() => [])
+    for (let run = 0; run < options.runs; run++) {
+      for (const [index, text] of texts.entries()) {
+        if (globalThis.gc) globalThis.gc()
+        const started = process.cpuUsage()
+        await lint(text, lintOptions('story.md'))
+        const used = process.cpuUsage(started)
+        times[index].push((used.user + used.system) / 1000)
+      }
+    }
+    const perMb = texts.map((text, index) => median(times[index]) / (text.length / MB))
+    report.oneLine = report.oneLine ?? {}
+    report.oneLine[input] = sizes.map((megabytes, index) => ({
+      megabytes,
+      characters: texts[index].length,
+      msPerMb: perMb[index],
+      ratio: perMb[index] / perMb[0]
+    }))
+    if (!options.json) process.stderr.write(`  ${input} done\n`)
+  }
+
   if (options.json) {
     process.stdout.write(JSON.stringify(report, null, 2) + '\n')
     return
@@ -231,6 +268,12 @@ async function main() {
     const line = (row) =>
       row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')
     out.push('', `input: ${input}`, line(header), ...rows.map(line))
+  }
+  for (const [input, bySize] of Object.entries(report.oneLine ?? {})) {
+    out.push('', `input: ${input} (one Markdown line; x its smallest size, target flat)`)
+    for (const {megabytes, msPerMb, ratio} of bySize) {
+      out.push(`${String(megabytes).padStart(5)} MB  ${Math.round(msPerMb)} ms/MB ${ratio.toFixed(2)}x`)
+    }
   }
   process.stdout.write(out.join('\n') + '\n')
 }

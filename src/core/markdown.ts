@@ -9,6 +9,10 @@
  * still, and a tree thousands of levels deep overflows the stack of the tools
  * that walk it. So, before micromark sees the file:
  *
+ * - a paragraph of plain lines (no markup) is taken as it is; in a paragraph
+ *   of plain lines and a few lines of inline markup, only the windows of
+ *   markup lines go to micromark, each on its own, when nothing in one reaches
+ *   into another.
  * - it is cut into pieces of a few kilobytes at lines where a top-level block
  *   starts (after a blank line, or a list item at the margin), outside fenced
  *   code, HTML blocks and front matter; each piece is parsed on its own and
@@ -17,14 +21,16 @@
  * - nesting is bounded: on a line, block quote and list markers past the
  *   {@link MAX_DEPTH}th, and indentation past column {@link MAX_INDENT}, are
  *   read as text; in a paragraph, emphasis and strikethrough delimiters and
- *   link brackets past the {@link MAX_INLINE}th are read as text. Copy never
+ *   link brackets past the {@link MAX_INLINE}th are read as text, and so are
+ *   escapes and character references past the {@link MAX_INLINE}th (the prose
+ *   still decodes them, from the file). Copy never
  *   comes near these bounds; past them the file is read flattened, never
  *   refused, and its text is still linted.
  *
  * The stand-in characters take the place of the original ones one for one, so
  * every offset is the file's; the prose is taken from the file itself.
  */
-import type {Nodes, Parents, Root, RootContent} from 'mdast'
+import type {Nodes, Parents, PhrasingContent, Root, RootContent} from 'mdast'
 import type {Point} from 'unist'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {frontmatter} from 'micromark-extension-frontmatter'
@@ -32,12 +38,13 @@ import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {gfm} from 'micromark-extension-gfm'
 import {gfmFromMarkdown} from 'mdast-util-gfm'
 import type {ProseBuilder} from './prose.js'
+import {escapeOrReferenceAt} from './markdown-escapes.js'
 
 /** Containers (block quotes, list items) a line may open before its markers are read as text. */
 export const MAX_DEPTH = 32
 /** Columns of a line's container prefix (markers and indentation) before the rest is read as text. */
 export const MAX_INDENT = 128
-/** Emphasis or strikethrough delimiters, or link brackets, a paragraph may hold before the rest are text. */
+/** Emphasis or strikethrough delimiters or link brackets (`[` and `]`), and escapes or references, a paragraph may hold before the rest are text. */
 export const MAX_INLINE = 128
 /** A piece is cut at the first block start past this many characters. */
 const PIECE = 4096
@@ -49,6 +56,13 @@ const FRONT_MATTER = /^(?:---|\+\+\+)[ \t]*$/
 
 /** What micromark reads in place of a marker it must not read as one: a letter is never markup. */
 const STAND_IN = 0x61
+/** Stand-ins for a masked escape or reference that decodes to punctuation, or to white space: `%` and a no-break space are markup nowhere. */
+const STAND_IN_PUNCTUATION = 0x25
+const STAND_IN_SPACE = 0xa0
+const PUNCTUATION = /[\p{P}\p{S}]/u
+
+/** File characters from `[0]` to `[1]` that micromark reads as stand-ins (`[2]`, default {@link STAND_IN}). */
+type Mask = [number, number, number?]
 
 const options = {
   extensions: [frontmatter(['yaml', 'toml']), gfm()],
@@ -95,8 +109,11 @@ export function readMarkdown(doc: string, everyBlock = false): MarkdownSource {
     if (cursor >= end) continue
     while (plain < plan.plain.length && plan.plain[plain].start < end) {
       const paragraph = plan.plain[plain++]
+      const node = paragraph.windows ? mixedParagraph(source, paragraph, plan) : plainParagraph(source, paragraph)
+      // A block whose markup reaches from one window into another is read with its piece.
+      if (!node) continue
       if (paragraph.start > cursor) parse(cursor, paragraph.start, cursorLine)
-      children.push(plainParagraph(source, paragraph))
+      children.push(node)
       cursor = paragraph.next
       cursorLine = paragraph.endLine + 1
     }
@@ -124,6 +141,123 @@ function plainParagraph(source: string, block: PlainBlock): RootContent {
   }
 }
 
+/**
+ * The paragraph micromark would make of a block of plain lines and lines of
+ * inline markup: each window of markup lines is read by micromark on its own
+ * and the plain lines between are text, joined as micromark joins them. Only
+ * when every delimiter, bracket, backtick and `<` of a window is taken up
+ * within it (an emphasis, link, code or HTML) does nothing reach from one
+ * window into another, and the paragraph is the one micromark makes of the
+ * whole block; otherwise undefined.
+ */
+function mixedParagraph(source: string, block: PlainBlock, plan: Plan): RootContent | undefined {
+  const children: PhrasingContent[] = []
+  const append = (node: PhrasingContent): void => {
+    const last = children[children.length - 1]
+    if (node.type === 'text' && last?.type === 'text') {
+      last.value += node.value
+      last.position!.end = node.position!.end
+    } else children.push(node)
+  }
+  const text = (start: Point, end: Point): void => {
+    if (end.offset! > start.offset!) {
+      append({type: 'text', value: source.slice(start.offset, end.offset), position: {start, end}})
+    }
+  }
+  let at: Point = {line: block.line, column: 1, offset: block.start}
+  for (const window of block.windows!) {
+    if (window.start > at.offset!) {
+      // Plain lines, and the line ending after them.
+      const lineEnd = lineEndBefore(source, window.start)
+      const lineStart = lineStartBefore(source, lineEnd)
+      text(at, {line: window.line - 1, column: lineEnd - lineStart + 1, offset: lineEnd})
+      text(
+        {line: window.line - 1, column: lineEnd - lineStart + 1, offset: lineEnd},
+        {
+          line: window.line,
+          column: 1,
+          offset: window.start
+        }
+      )
+    }
+    const nodes = windowNodes(source, window, plan)
+    if (!nodes) return undefined
+    for (const node of nodes) append(node)
+    at = {line: window.endLine, column: window.end - window.endLineStart + 1, offset: window.end}
+    if (window.end < block.end) {
+      const next =
+        source.charCodeAt(window.end) === 13 && source.charCodeAt(window.end + 1) === 10
+          ? window.end + 2
+          : window.end + 1
+      const nextLine: Point = {line: window.endLine + 1, column: 1, offset: next}
+      text(at, nextLine)
+      at = nextLine
+    }
+  }
+  text(at, {line: block.endLine, column: block.end - block.endLineStart + 1, offset: block.end})
+  return {
+    type: 'paragraph',
+    children,
+    position: {
+      start: {line: block.line, column: 1, offset: block.start},
+      end: {line: block.endLine, column: block.end - block.endLineStart + 1, offset: block.end}
+    }
+  }
+}
+
+/** Characters that open or close inline markup that may reach past a line. */
+const DELIMITERS = new Set([...'*_~[]`<'].map((character) => character.charCodeAt(0)))
+
+/**
+ * The inline nodes of a window of markup lines read on its own, positions in
+ * the file, if it is one paragraph whose text holds no delimiter left
+ * unmatched (outside escapes and autolinks); else undefined.
+ */
+function windowNodes(source: string, window: Window, plan: Plan): PhrasingContent[] | undefined {
+  const text = source.slice(window.start, window.end)
+  const appendix = definitionsFor(text, window.start, window.end, plan)
+  const piece = fromMarkdown(appendix ? text + appendix : text, options)
+  const kept = piece.children.filter((child) => (child.position?.start.offset ?? 0) < text.length)
+  const paragraph = kept[0]
+  if (kept.length !== 1 || paragraph.type !== 'paragraph') return undefined
+  place(paragraph, window.start, window.line - 1, text.length, endPoint(text, window.start, window.line))
+  const stack: Nodes[] = [...paragraph.children]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    const start = node.position!.start.offset!
+    if (node.type === 'text') {
+      const end = node.position!.end.offset!
+      for (let index = start; index < end; index++) {
+        const code = source.charCodeAt(index)
+        if (code === 92 && escapeOrReferenceAt(source, index, end)) index++
+        else if (DELIMITERS.has(code)) return undefined
+      }
+    } else if ('children' in node && !(node.type === 'link' && source.charCodeAt(start) !== 91)) {
+      // An autolink's text is its address: no delimiter in it is markup.
+      stack.push(...(node as Parents).children)
+    }
+  }
+  return paragraph.children
+}
+
+/** The end of the line before the line that starts at `lineStart`. */
+function lineEndBefore(source: string, lineStart: number): number {
+  return source.charCodeAt(lineStart - 1) === 10 && source.charCodeAt(lineStart - 2) === 13
+    ? lineStart - 2
+    : lineStart - 1
+}
+
+/** The start of the line that holds `offset`. */
+function lineStartBefore(source: string, offset: number): number {
+  let index = offset
+  while (index > 0 && !isLineEndingCode(source.charCodeAt(index - 1))) index--
+  return index
+}
+
+function isLineEndingCode(code: number): boolean {
+  return code === 10 || code === 13
+}
+
 interface Plan {
   /** The text micromark reads. */
   source: string
@@ -144,6 +278,8 @@ interface Plan {
  * micromark, whose cost per character is about that of the English parse.
  */
 interface PlainBlock {
+  /** Runs of lines of inline markup (see {@link isInlineLine}), in order; none in a plain block. */
+  windows?: Window[]
   start: number
   /** End of its last line (before the line ending). */
   end: number
@@ -154,9 +290,21 @@ interface PlainBlock {
   endLineStart: number
 }
 
+/** Lines of a block that micromark reads on their own: from `start` (a line start) to `end` (a line's end). */
+interface Window {
+  start: number
+  end: number
+  line: number
+  endLine: number
+  endLineStart: number
+}
+
+/** Markup lines fewer than this many plain lines apart are read in one window. */
+const WINDOW_GAP = 4
+
 /** A line-by-line pass: where pieces may start, and which markers are read as text. */
 function planPieces(doc: string): Plan {
-  const masked: Array<[number, number]> = []
+  const masked: Mask[] = []
   const cuts = [0]
   const lines = [1]
   const definitions = new Map<string, {label: string; offset: number}>()
@@ -166,19 +314,36 @@ function planPieces(doc: string): Plan {
   let previousBlank = true
   /** Whether the line before was a link reference definition (another may follow it). */
   let previousDefinition = false
-  let inline = 0
+  const inline: InlineCount = {delimiters: 0, references: 0}
   let line = 1
   let start = 0
   let pieceStart = 0
   const plain: PlainBlock[] = []
-  /** The block of lines since the last blank line: where it starts, and whether it is plain so far. */
-  let block: {start: number; line: number; plain: boolean} | undefined
+  /**
+   * The block of lines since the last blank line: where it starts, whether it
+   * is a paragraph of plain and inline markup lines so far, and its windows of
+   * markup lines.
+   */
+  let block: {start: number; line: number; plain: boolean; windows: Window[]} | undefined
   let lastEnd = 0
   let lastStart = 0
   let lastLine = 1
   const endBlock = (next: number): void => {
-    if (block?.plain) {
-      plain.push({start: block.start, end: lastEnd, next, line: block.line, endLine: lastLine, endLineStart: lastStart})
+    // A block that is mostly markup lines is read with its piece: a window is worth its
+    // own parse (micromark's set-up costs about as much as a line) only between plain lines.
+    let marked = 0
+    for (const window of block?.windows ?? []) marked += window.end - window.start
+    if (block?.plain && marked * 2 <= lastEnd - block.start) {
+      const windows = block.windows.length > 0 ? block.windows : undefined
+      plain.push({
+        windows,
+        start: block.start,
+        end: lastEnd,
+        next,
+        line: block.line,
+        endLine: lastLine,
+        endLineStart: lastStart
+      })
     }
     block = undefined
   }
@@ -202,9 +367,20 @@ function planPieces(doc: string): Plan {
       const outside = fence === undefined && html === undefined
       const blockStart = outside && atMargin && (previousBlank || isBulletItem(doc, start, end))
       if (blank) endBlock(start)
-      else if (block === undefined)
-        block = {start, line, plain: previousBlank && outside && isPlainLine(doc, start, end)}
-      else if (block.plain && !isPlainLine(doc, start, end)) block.plain = false
+      else {
+        if (block === undefined) block = {start, line, plain: previousBlank && outside, windows: []}
+        if (block.plain && !isPlainLine(doc, start, end)) {
+          if (!isInlineLine(doc, start, end)) block.plain = false
+          else {
+            const last = block.windows[block.windows.length - 1]
+            if (last && line - last.endLine <= WINDOW_GAP) {
+              last.end = end
+              last.endLine = line
+              last.endLineStart = start
+            } else block.windows.push({start, end, line, endLine: line, endLineStart: start})
+          }
+        }
+      }
       const size = start - pieceStart
       if (start > 0 && ((blockStart && size >= PIECE) || (startable && size >= MAX_PIECE))) {
         cuts.push(start)
@@ -235,8 +411,10 @@ function planPieces(doc: string): Plan {
             previousBlank || previousDefinition || prefix > start ? definitionAt(doc, prefix, end) : undefined
           if (label && !definitions.has(label.key)) definitions.set(label.key, {label: label.text, offset: prefix})
           definition = label !== undefined
-          if (blank) inline = 0
-          else inline = boundInline(doc, prefix, end, inline, masked)
+          if (blank) {
+            inline.delimiters = 0
+            inline.references = 0
+          } else boundInline(doc, prefix, end, inline, masked)
         }
       }
     }
@@ -287,6 +465,49 @@ function isPlainLine(doc: string, start: number, end: number): boolean {
   return true
 }
 
+/** Characters a line of inline markup may start with besides those of a plain line: emphasis, a link or image, an escape, a reference. */
+const INLINE_START = new Set([...'*_[!\\&`'].map((character) => character.charCodeAt(0)))
+
+/**
+ * A line micromark reads as inline content wherever it stands in a paragraph:
+ * it starts with what starts no block (as a plain line does, or with emphasis,
+ * a bracket, an escape or a reference that is no list item, thematic break or
+ * fence), ends without white space or a backslash (a hard break), and holds no
+ * control character. Its markup may still reach other lines: see
+ * {@link mixedParagraph}.
+ */
+function isInlineLine(doc: string, start: number, end: number): boolean {
+  const first = doc.charCodeAt(start)
+  const isAlphanumeric = (first >= 48 && first <= 57) || ((first | 32) >= 97 && (first | 32) <= 122)
+  if (
+    first >= 0x80
+      ? WHITE_SPACE.test(doc[start])
+      : !isAlphanumeric && !PLAIN_START.has(first) && !INLINE_START.has(first)
+  )
+    return false
+  if (markerLength(doc, start, end) > 0 || isThematicBreak(doc, start, end) || opensFence(doc, start, end)) return false
+  const last = doc.charCodeAt(end - 1)
+  if (last === 32 || last === 9 || last === 92 || (last >= 0x80 && WHITE_SPACE.test(doc[end - 1]))) return false
+  for (let index = start; index < end; index++) {
+    const code = doc.charCodeAt(index)
+    if ((code < 32 && code !== 9) || code === 127) return false
+  }
+  return true
+}
+
+/** `***`, `___` (three or more of one marker, spaces between): a thematic break. */
+function isThematicBreak(doc: string, start: number, end: number): boolean {
+  const marker = doc.charCodeAt(start)
+  if (marker !== 42 && marker !== 95 && marker !== 45) return false
+  let count = 0
+  for (let index = start; index < end; index++) {
+    const code = doc.charCodeAt(index)
+    if (code === marker) count++
+    else if (!isSpace(code)) return false
+  }
+  return count >= 3
+}
+
 /** `ww.` (any case) at `index`: with the `w` before it, what opens a GFM literal autolink. */
 function isWww(doc: string, index: number): boolean {
   return (
@@ -323,7 +544,7 @@ function isBulletItem(doc: string, start: number, end: number): boolean {
  * space around them). Markers past the MAX_DEPTH-th, and the prefix past
  * column MAX_INDENT, are masked: micromark reads them as text.
  */
-function containerPrefix(doc: string, start: number, end: number, masked: Array<[number, number]>): number {
+function containerPrefix(doc: string, start: number, end: number, masked: Mask[]): number {
   let index = start
   let column = 0
   let depth = 0
@@ -439,34 +660,65 @@ function normalizeLabel(label: string): string {
     .toUpperCase()
 }
 
-/** Count a line's emphasis delimiters and brackets in its paragraph; mask those past MAX_INLINE. */
-function boundInline(doc: string, start: number, end: number, count: number, masked: Array<[number, number]>): number {
+/** What a paragraph has held so far of what {@link boundInline} bounds. */
+interface InlineCount {
+  /** Emphasis and strikethrough delimiters and link brackets. */
+  delimiters: number
+  /** Character escapes and references. */
+  references: number
+}
+
+/**
+ * Count a line's emphasis delimiters, brackets, escapes and character
+ * references in its paragraph, and mask those past MAX_INLINE: micromark's text
+ * resolver splices its event list once per run of text between two of them, so
+ * a paragraph of thousands costs it the square of its length. A masked escape
+ * or reference is replaced by stand-ins of the class of what it decodes to
+ * (punctuation, white space, other), so emphasis around it flanks as before,
+ * and the prose decodes it from the file (see `ProseBuilder.decoded`).
+ */
+function boundInline(doc: string, start: number, end: number, count: InlineCount, masked: Mask[]): void {
   let index = start
   while (index < end) {
     const code = doc.charCodeAt(index)
-    if (code === 42 || code === 95 || code === 126 || code === 91) {
+    if (code === 92 || code === 38) {
+      const escape = escapeOrReferenceAt(doc, index, end)
+      if (escape) {
+        if (++count.references > MAX_INLINE) masked.push([index, index + escape.length, standInFor(escape.value)])
+        index += escape.length
+      } else index++
+    } else if (code === 42 || code === 95 || code === 126 || code === 91 || code === 93) {
       let run = index + 1
-      if (code !== 91) while (run < end && doc.charCodeAt(run) === code) run++
+      // Brackets count one by one; each `]` walks back through the paragraph's events
+      // (for a footnote call's opening) to the last `[` micromark saw.
+      if (code !== 91 && code !== 93) while (run < end && doc.charCodeAt(run) === code) run++
       // Each delimiter counts: micromark matches a run one or two characters at a time,
       // and a run of thousands costs it the square of its length.
-      const kept = Math.max(0, MAX_INLINE - count)
-      count += run - index
+      const kept = Math.max(0, MAX_INLINE - count.delimiters)
+      count.delimiters += run - index
       if (run - index > kept) masked.push([index + kept, run])
       index = run
     } else index++
   }
-  return count
 }
 
-function applyMask(doc: string, masked: Array<[number, number]>): string {
+/** A stand-in of the class micromark gives the first character of `value` when it flanks emphasis. */
+function standInFor(value: string): number {
+  const character = String.fromCodePoint(value.codePointAt(0) ?? 0x61)
+  if (WHITE_SPACE.test(character)) return STAND_IN_SPACE
+  if (PUNCTUATION.test(character)) return STAND_IN_PUNCTUATION
+  return STAND_IN
+}
+
+function applyMask(doc: string, masked: Mask[]): string {
   if (masked.length === 0) return doc
   masked.sort((a, b) => a[0] - b[0])
   const parts: string[] = []
   let from = 0
-  for (const [maskStart, end] of masked) {
+  for (const [maskStart, end, standIn] of masked) {
     const start = Math.max(maskStart, from)
     if (end <= start) continue
-    parts.push(doc.slice(from, start), String.fromCharCode(STAND_IN).repeat(end - start))
+    parts.push(doc.slice(from, start), String.fromCharCode(standIn ?? STAND_IN).repeat(end - start))
     from = end
   }
   parts.push(doc.slice(from))
@@ -554,6 +806,7 @@ const NOT_PROSE = new Set([
  * definitions and tables are not prose.
  */
 export function markdownProse(tree: Root, builder: ProseBuilder): void {
+  builder.readMarkdownEscapes()
   let lastEnd = 0
   const stack: Nodes[] = [tree]
   while (stack.length > 0) {

@@ -15,6 +15,7 @@
  */
 import type {Root as NlcstRoot, Parent as NlcstParent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
+import {escapeOrReferenceAt} from './markdown-escapes.js'
 
 export interface Span {
   start: number
@@ -148,6 +149,8 @@ export class ProseBuilder {
   private readonly parts: string[] = []
   private readonly segments: Segment[] = []
   private length = 0
+  /** Whether decoded text comes from Markdown, whose escapes and references {@link decoded} reads. */
+  private markdown = false
 
   /**
    * `doc` is the file; `source` what the parser read, the same length (the
@@ -158,6 +161,14 @@ export class ProseBuilder {
     private readonly doc: string,
     private readonly source: string = doc
   ) {}
+
+  /**
+   * Read decoded text as Markdown's: a backslash escape or character reference
+   * the value holds decoded stands for its characters in the file.
+   */
+  readMarkdownEscapes(): void {
+    this.markdown = true
+  }
 
   /** Prose so far, in characters. */
   get size(): number {
@@ -192,12 +203,26 @@ export class ProseBuilder {
     let index = 0
     let file = from
     while (index < value.length) {
+      const escape =
+        this.markdown && file < end && isEscapeStart(this.doc.charCodeAt(file))
+          ? this.escape(value, index, file, end)
+          : undefined
+      if (escape) {
+        index += escape[0]
+        file += escape[1]
+        continue
+      }
       if (file < end && value.charCodeAt(index) === doc.charCodeAt(file)) {
         const at = file
-        while (index < value.length && file < end && value.charCodeAt(index) === doc.charCodeAt(file)) {
+        do {
           index++
           file++
-        }
+        } while (
+          index < value.length &&
+          file < end &&
+          value.charCodeAt(index) === doc.charCodeAt(file) &&
+          !(this.markdown && isEscapeStart(this.doc.charCodeAt(file)))
+        )
         this.verbatim(this.doc.slice(at, file), at)
         continue
       }
@@ -218,6 +243,29 @@ export class ProseBuilder {
       index += inValue
       file += inFile
     }
+  }
+
+  /**
+   * A Markdown escape or character reference of the file at `file` that the
+   * value holds decoded at `index` (or, where the parser read it masked, holds
+   * as the stand-ins it read): the decoded character is put down standing for
+   * the escape's characters, so every range around it stays exact. Text that
+   * holds the escape as written (in an autolink) is left to the caller.
+   * Returns the characters stepped over, in the value and in the file.
+   */
+  private escape(value: string, index: number, file: number, end: number): [number, number] | undefined {
+    const escape = escapeOrReferenceAt(this.doc, file, end)
+    if (!escape) return undefined
+    const read = this.source.slice(file, file + escape.length)
+    if (read !== this.doc.slice(file, file + escape.length) && value.startsWith(read, index)) {
+      // Masked: the parser read stand-ins, the prose is what the file's escape decodes to.
+      this.replaced(escape.value, file, escape.length)
+      return [read.length, escape.length]
+    }
+    // Decoded where it could be either (`\\` read as `\\`): in text, micromark decodes.
+    if (!value.startsWith(escape.value, index)) return undefined
+    this.replaced(escape.value, file, escape.length)
+    return [escape.value.length, escape.length]
   }
 
   /** Decoded text that stands for `length` characters of the file at `file`. */
@@ -259,6 +307,11 @@ export class ProseBuilder {
     this.parts.push(value)
     this.length += value.length
   }
+}
+
+/** `\\` or `&`: where a Markdown escape or character reference may start. */
+function isEscapeStart(code: number): boolean {
+  return code === 92 || code === 38
 }
 
 function isLineEnding(code: number): boolean {

@@ -1,0 +1,154 @@
+/**
+ * Paragraphs of plain lines with a few lines of inline markup: only windows of
+ * markup lines go to micromark, each on its own. The tree and the prose must
+ * be the ones micromark makes of the whole paragraph, markup reaching across
+ * lines included.
+ */
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {markdownProse, readMarkdown} from '../src/core/markdown.js'
+import {ProseBuilder} from '../src/core/prose.js'
+import {lintText} from './helpers.js'
+
+function read(value: string, everyBlock: boolean) {
+  const {tree, source} = readMarkdown(value, everyBlock)
+  const builder = new ProseBuilder(value, source)
+  markdownProse(tree, builder)
+  const prose = builder.build()
+  const offsets = Array.from({length: prose.text.length + 1}, (_, offset) => [
+    prose.toFile(offset),
+    prose.toFileEnd(offset)
+  ])
+  return {tree: JSON.stringify(tree), text: prose.text, offsets}
+}
+
+// Plain lines as long as a sentence: a block that is mostly markup lines is read whole.
+const plain = [
+  'The fair drew more visitors than any year before it, the organisers said',
+  'said the minister, who had opened the first one in a small hall downtown',
+  '"Quoted" words from the report, which ran to several hundred pages',
+  '(aside) here, in brackets, as a reporter would write it in a hurry',
+  '2,300 staff were told on Thursday that the plant would close in June',
+  'Zoë said the figures were final and would not be revised this year'
+]
+const markup = [
+  '*em* here',
+  'a *b* c',
+  '**strong** text',
+  '_em_ x',
+  'see [a link](http://x.y) now',
+  'see [ref] here',
+  '[ref]: /u',
+  '`code` span',
+  'x `open code',
+  'close code` y',
+  '*open emphasis',
+  'close emphasis* z',
+  '[open bracket',
+  'close](u) w',
+  'x_y snake',
+  'www.example.com site',
+  'see www.a.com/x_y_ there',
+  'mail x@y.com',
+  '<b>html</b> inline',
+  'a <a',
+  'href="x"> tail',
+  'esc \\* star',
+  '&amp; amp',
+  'hard break\\',
+  'trailing  ',
+  '~~del~~ it',
+  '~open',
+  'close~ t',
+  '![img](u) alt',
+  'a | b',
+  '| - |',
+  '# head',
+  '- item',
+  '1. one',
+  '2. two',
+  '***',
+  '**x',
+  '===',
+  '---',
+  '```',
+  '``x``',
+  '> quote',
+  '    indented',
+  '\\',
+  '*',
+  '_',
+  '`',
+  'see [^1] note',
+  '[^1]: foot',
+  'a <!-- c',
+  'd --> e',
+  '&',
+  '\\[x] y'
+]
+/** Halves of constructs that reach across lines: the windows must not cut them. */
+const spanning = [
+  'x `open code',
+  'close code` y',
+  '*open emphasis',
+  'close emphasis* z',
+  '[open bracket',
+  'close](u) w',
+  'a <a',
+  'href="x"> tail',
+  '~open',
+  'close~ t',
+  '**x',
+  'a <!-- c',
+  'd --> e',
+  'see [ref] here'
+]
+/** Runs of plain lines (past the gap that joins windows, or not), and single markup lines. */
+const segment = fc.oneof(
+  {weight: 2, arbitrary: fc.array(fc.constantFrom(...plain), {minLength: 1, maxLength: 8})},
+  {weight: 2, arbitrary: fc.constantFrom(...spanning).map((text) => [text])},
+  {weight: 1, arbitrary: fc.constantFrom(...markup).map((text) => [text])}
+)
+const lineBreak = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r', '\n\n')
+const document = fc
+  .array(fc.tuple(segment, lineBreak), {minLength: 1, maxLength: 20})
+  .map((segments) => segments.map(([lines, ending]) => lines.map((text) => text + ending).join('')).join(''))
+
+describe('a paragraph of plain lines and lines of inline markup', () => {
+  it('gives the tree and the prose micromark makes of the whole paragraph', () => {
+    fc.assert(
+      fc.property(document, (value) => {
+        expect(read(value, false)).toEqual(read(value, true))
+      }),
+      {numRuns: 600, seed: 20261130}
+    )
+  }, 120000)
+
+  it('reads a markup line between plain lines without reading the plain lines', () => {
+    const lines = Array.from({length: 40}, (_, index) => `Plain sentence ${index} here.`)
+    lines[20] = 'A *marked* line with a [link](https://example.com).'
+    const value = lines.join('\n') + '\n'
+    const {tree} = readMarkdown(value)
+    expect(JSON.stringify(tree)).toBe(JSON.stringify(readMarkdown(value, true).tree))
+    const paragraph = tree.children[0] as {type: string; children: Array<{type: string}>}
+    expect(tree.children).toHaveLength(1)
+    expect(paragraph.children.map((node) => node.type)).toEqual(['text', 'emphasis', 'text', 'link', 'text'])
+  })
+
+  it('messages after the markup keep their line and column', async () => {
+    const lines = Array.from({length: 30}, (_, index) => `Sentence ${index} of the story.`)
+    lines[10] = 'Visit www.example.com or *see* the [notes](u).'
+    lines[25] = 'The 21th fair drew 3800,6500 visitors.'
+    const value = lines.join('\n') + '\n'
+    const file = await lintText(value, {path: 'story.md'})
+    const found = file.messages.filter(
+      (message) => message.ruleId === 'garbled-numeral' || message.ruleId === 'malformed-ordinal'
+    )
+    expect(found.map((message) => message.actual)).toEqual(['21th', '3800,6500'])
+    for (const message of found) {
+      const place = message.place && 'start' in message.place ? message.place : undefined
+      expect(place?.start.line).toBe(26)
+      expect(place?.start.column).toBe(lines[25].indexOf(String(message.actual)) + 1)
+    }
+  })
+})
