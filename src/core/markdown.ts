@@ -35,8 +35,14 @@ import type {Point} from 'unist'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
-import {gfm} from 'micromark-extension-gfm'
-import {gfmFromMarkdown} from 'mdast-util-gfm'
+import {gfmFootnote} from 'micromark-extension-gfm-footnote'
+import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
+import {gfmTable} from 'micromark-extension-gfm-table'
+import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
+import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
+import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
+import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
+import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
 import type {ProseBuilder} from './prose.js'
 import {escapeOrReferenceAt} from './markdown-escapes.js'
 
@@ -64,9 +70,21 @@ const PUNCTUATION = /[\p{P}\p{S}]/u
 /** File characters from `[0]` to `[1]` that micromark reads as stand-ins (`[2]`, default {@link STAND_IN}). */
 type Mask = [number, number, number?]
 
+/**
+ * GitHub Flavored Markdown without its literal autolinks: tables, footnotes,
+ * strikethrough and task lists change what is prose; a bare `www.` or
+ * `https://` address does not (the tokenizer reads it as one address either
+ * way), and reading them doubled micromark's time on copy with markup.
+ */
 const options = {
-  extensions: [frontmatter(['yaml', 'toml']), gfm()],
-  mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()]
+  extensions: [frontmatter(['yaml', 'toml']), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()],
+  mdastExtensions: [
+    frontmatterFromMarkdown(['yaml', 'toml']),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown()
+  ]
 }
 
 export interface MarkdownSource {
@@ -446,8 +464,9 @@ const WHITE_SPACE = /\s/
 /**
  * A line micromark reads as nothing but text in a paragraph: it starts with
  * no block marker or white space, ends without white space (a hard break, or
- * stripped), holds no character that may be inline markup, nothing that opens
- * a GFM literal autolink (`@`, `://`, `www.`), and no control character.
+ * stripped), holds no character that may be inline markup, and no control
+ * character. (Literal autolinks, `www.` and `https://` addresses, are not read:
+ * see `options`.)
  */
 function isPlainLine(doc: string, start: number, end: number): boolean {
   const first = doc.charCodeAt(start)
@@ -459,8 +478,6 @@ function isPlainLine(doc: string, start: number, end: number): boolean {
   for (let index = start; index < end; index++) {
     const code = doc.charCodeAt(index)
     if (code < 32 || code === 127 || MARKUP.has(code)) return false
-    if (code === 64 || (code === 58 && doc.startsWith('//', index + 1))) return false
-    if ((code | 32) === 119 && isWww(doc, index + 1)) return false
   }
   return true
 }
@@ -506,13 +523,6 @@ function isThematicBreak(doc: string, start: number, end: number): boolean {
     else if (!isSpace(code)) return false
   }
   return count >= 3
-}
-
-/** `ww.` (any case) at `index`: with the `w` before it, what opens a GFM literal autolink. */
-function isWww(doc: string, index: number): boolean {
-  return (
-    (doc.charCodeAt(index) | 32) === 119 && (doc.charCodeAt(index + 1) | 32) === 119 && doc.charCodeAt(index + 2) === 46
-  )
 }
 
 function isBlankLine(doc: string, start: number, end: number): boolean {
