@@ -8,7 +8,7 @@
 //    included), stories per second, and a check that every story got its line.
 // 2. Throughput on 2,000 stories (`--throughput N`) with 1 worker, 2 workers and one per
 //    core (`--report jsonl`), and the main thread: `--jobs 0` with jsonl (one file at a
-//    time) and with json (unified-engine, which holds every file). From the all-core rate,
+//    time) and with json (the main thread, one file at a time). From the all-core rate,
 //    the time a million stories would take on 1 to 64 machines like this one.
 // 3. One story of 10 KB, 100 KB, 1 MB and 10 MB, to show that time grows linearly with size.
 //
@@ -135,7 +135,7 @@ log(
   `  --jobs 0 (main thread, one file at a time): ${mainJsonl.seconds} s, ${mainJsonl.storiesPerSecond} stories/s, peak ${mainJsonl.peakMb} MB`
 )
 log(
-  `  --jobs 0 --report json (unified-engine, every file held): ${mainJson.seconds} s, ${mainJson.storiesPerSecond} stories/s, peak ${mainJson.peakMb} MB`
+  `  --jobs 0 --report json (main thread, messages held): ${mainJson.seconds} s, ${mainJson.storiesPerSecond} stories/s, peak ${mainJson.peakMb} MB`
 )
 const one = throughput.jobs1
 const all = throughput[`jobs${cores}`]

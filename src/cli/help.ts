@@ -75,7 +75,8 @@ Options:
       --no-ignore           use no ignore file
       --color / --no-color  colour the pretty report (default: on a terminal)
   -j, --jobs <n>            worker threads for ${ARCHIVE_THRESHOLD} files or more (default: one
-                            per core; 0 lints every file in the main thread)
+                            per core from 3 cores, else 0; 0 lints every file
+                            in the main thread)
       --max-size <MB>       refuse stories larger than this (default: 16)
       --shard <i/n>         lint only part i of n of the files (a hash of each
                             path relative to this folder; for a CI matrix)

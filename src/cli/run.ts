@@ -1,6 +1,7 @@
 /**
- * Linting what the command line was given: standard input, a few files in
- * the main thread (unified-engine), or an archive on worker threads. Files are
+ * Linting what the command line was given: standard input and a few files
+ * through unified-engine, or an archive (16 files or more) on worker threads,
+ * or with `--jobs 0` in the main thread one file at a time. Files are
  * found once (src/config/discover.ts) for both; named paths that are missing or
  * ignored come back as files with a fatal message, as unified-engine reports them.
  */
@@ -12,7 +13,7 @@ import {lintArchive} from './archive/pool.js'
 import {lintOnEngine} from './engine.js'
 import type {CliOptions} from './options.js'
 
-/** From this many files on, a run uses worker threads (when `--jobs` is not 0). */
+/** From this many files on, a run lints as an archive: on worker threads, or one file at a time in the main thread with `--jobs 0`. */
 export const ARCHIVE_THRESHOLD = 16
 
 /** Extensions searched for in folders. */
@@ -46,7 +47,7 @@ export async function lintInputs(
   io: RunIo
 ): Promise<RunOutcome> {
   let files: VFile[]
-  if (found && options.jobs >= 1 && found.files.length >= ARCHIVE_THRESHOLD) {
+  if (found && found.files.length >= ARCHIVE_THRESHOLD) {
     const outcome = await lintOnWorkers(found.files, options, resolver, io)
     if ('interrupted' in outcome) return outcome
     files = outcome.files
@@ -73,7 +74,7 @@ export function unlintableFile({path, reason, cause}: Unlintable, cwd: string): 
   return file
 }
 
-/** The archive path: worker threads, a progress line on a terminal, Ctrl-C to stop. */
+/** The archive path: worker threads (or the main thread), a progress line on a terminal, Ctrl-C to stop. */
 async function lintOnWorkers(
   paths: string[],
   options: CliOptions,

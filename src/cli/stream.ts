@@ -88,7 +88,7 @@ export async function streamJsonl(
   const files = found.files
   let linted = 0
   try {
-    if (options.jobs >= 1 && files.length >= ARCHIVE_THRESHOLD) {
+    if (files.length >= ARCHIVE_THRESHOLD) {
       linted = await lintArchiveInOrder(
         files,
         {

@@ -15,8 +15,9 @@
 import os from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
-import {fromTransferable, type TransferableMessage} from '../../core/messages.js'
-import type {Overrides} from '../../config/settings.js'
+import {fromTransferable, toTransferable, type TransferableMessage} from '../../core/messages.js'
+import {lintPath} from '../../config/lint-file.js'
+import {SettingsResolver, type Overrides} from '../../config/settings.js'
 
 export interface ArchiveOptions {
   cwd: string
@@ -56,11 +57,24 @@ const WINDOW_PER_WORKER = 16
  */
 export const WORKER_YOUNG_GENERATION_MB = 12
 
+/** Fewest cores on which worker threads are used by default. */
+export const MIN_CORES_FOR_WORKERS = 3
+
+/**
+ * Worker threads by default: one per core, from {@link MIN_CORES_FOR_WORKERS}
+ * cores; below, none (the main thread). On two vCPUs, workers never paid for
+ * their start and their second JIT warm-up: 300 stories took 2.3 s on two
+ * workers against 1.7 s in the main thread, 1,200 stories 4.4 s against 4.2 s.
+ */
 export function defaultJobs(): number {
-  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length)
+  const cores = Math.max(
+    1,
+    typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length
+  )
+  return cores >= MIN_CORES_FOR_WORKERS ? cores : 0
 }
 
-/** Lint `files` on a pool of workers; resolves with one VFile (messages only) per file, in order. */
+/** Lint `files` on a pool of workers (none: `jobs` 0); resolves with one VFile (messages only) per file, in order. */
 export async function lintArchive(files: string[], options: ArchiveOptions): Promise<VFile[]> {
   const results: VFile[] = []
   await lintArchiveInOrder(files, options, (file) => {
@@ -82,7 +96,8 @@ export async function lintArchiveInOrder(
   onFile: (file: VFile, index: number) => void | Promise<void>
 ): Promise<number> {
   if (files.length === 0) return 0
-  const jobs = Math.max(1, Math.min(options.jobs, files.length))
+  if (options.jobs < 1) return lintInThisThread(files, options, onFile)
+  const jobs = Math.min(options.jobs, files.length)
   const window = WINDOW_PER_WORKER * jobs
   // bin/archive-worker.js: the bundle when current (fast start), else ./worker.js.
   const workerUrl = new URL('../../../../bin/archive-worker.js', import.meta.url)
@@ -164,6 +179,32 @@ export async function lintArchiveInOrder(
     })
   } finally {
     for (const {worker} of workers) void worker.terminate()
+  }
+  return linted
+}
+
+/**
+ * The pool without threads (`--jobs 0`): the same files, each read and linted
+ * as a worker does it and handed on as a worker hands it back (its messages
+ * only, through the same serialisation), so memory stays that of one story
+ * and the report is the workers' to the byte.
+ */
+async function lintInThisThread(
+  files: string[],
+  options: ArchiveOptions,
+  onFile: (file: VFile, index: number) => void | Promise<void>
+): Promise<number> {
+  const resolver = new SettingsResolver(options.cwd, options.overrides)
+  let linted = 0
+  let messageCount = 0
+  for (let index = 0; index < files.length && !options.signal?.aborted; index++) {
+    const file = await lintPath(files[index], resolver)
+    const messages = file.messages.map(toTransferable)
+    linted++
+    messageCount += messages.length
+    options.progress?.(linted, files.length, messageCount)
+    const pending = onFile(toVFile(options.cwd, files[index], messages), index)
+    if (pending) await pending
   }
   return linted
 }
