@@ -62,6 +62,17 @@ describe('archives on worker threads', () => {
     expect(bytes.messages.map((m) => `${m.line}:${m.ruleId}`)).toEqual(['2:malformed-ordinal', '3:garbled-numeral'])
   })
 
+  it('reports for a few files through unified-engine what the archive reports for them', () => {
+    // Fewer than 16 files take the engine path; the same files in an archive take the pool's.
+    const few = ['desk/bytes.txt', 'desk/empty.txt', 'desk/photo.txt', 'desk/seed-00.txt', 'desk/story.md']
+    const engine = JSON.parse(run(['--report', 'json', ...few]).stdout) as Array<{path: string}>
+    for (const jobs of ['0', '2']) {
+      const archive = JSON.parse(run(['--jobs', jobs, '--report', 'json', 'desk']).stdout) as Array<{path: string}>
+      expect(archive.filter((file) => few.includes(file.path))).toEqual(engine)
+    }
+    expect(engine.map((file) => file.path)).toEqual(few)
+  })
+
   it('a binary file: one clear line, exit 2, and every other file is still reported', () => {
     const result = run(['--report', 'json', 'desk'])
     expect(result.code).toBe(2)
