@@ -96,7 +96,8 @@ const FOLD: Record<string, string> = {
   卅: '三十'
 }
 
-const CN_DIGIT: Record<string, number> = {
+/** The Chinese digits (两, a 2 only before a measure or a power, is read apart). */
+export const CN_DIGIT: Record<string, number> = {
   〇: 0,
   零: 0,
   一: 1,

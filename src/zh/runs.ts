@@ -4,7 +4,7 @@
  * without judging what they mean. Each scan looks at a bounded number of
  * characters, so a pass over the text stays linear.
  */
-import {parseChineseNumber} from './numerals.js'
+import {CN_DIGIT, parseChineseNumber} from './numerals.js'
 
 export const CN_DIGITS = new Set('〇○零一二三四五六七八九两兩壹贰貳叁參叄肆伍陆陸柒捌玖')
 /** Chinese digits that may stand in a digit-by-digit string (not 两). */
@@ -15,20 +15,8 @@ export const TEN = new Set('十拾')
 /** After 千, these make a unit (千米 km, 千克 kg, 千瓦 kW), not a thousand. */
 export const KILO_NEXT = new Set('米克瓦卡')
 
-const DIGIT_VALUE: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9
-}
+/** A Chinese digit's value, 两 included (二 and 两 are both 2 in a run). */
+const DIGIT_VALUE: Record<string, number> = {...CN_DIGIT, 两: 2}
 
 export function isArabic(ch: string | undefined): boolean {
   return ch !== undefined && ((ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９'))
