@@ -495,24 +495,13 @@ export function readEnglish(x: Extraction, forms: EnglishForms): EnglishReading[
     // "4K", "10K": a resolution or a race, not thousands (unless money: "$5k").
     const solidThousand = suffix === 'k' && f.magnitude === 'k' && !f.currency
     if ((f.suffixed && !(suffix && SOLID_UNITS.has(suffix))) || solidThousand) {
-      // "2ith": a garbled ordinal, answered as the ordinal it tries to be.
-      if (suffix && /^[a-z]{1,2}(?:th|st|nd|rd)$/.test(suffix)) {
-        push({
-          start: f.start,
-          end: f.end,
-          kind: 'ordinal',
-          value: f.base ?? f.value,
-          raises: false,
-          first: f.first,
-          last: f.last
-        })
-        return
-      }
-      // "5G", "4K": a name or a model, not a figure to check.
+      // "2ith": a garbled ordinal, answered as the ordinal it tries to be; "5G", "4K": a name
+      // or a model, not a figure to check.
+      const garbledOrdinal = suffix !== undefined && /^[a-z]{1,2}(?:th|st|nd|rd)$/.test(suffix)
       push({
         start: f.start,
         end: f.end,
-        kind: 'digits',
+        kind: garbledOrdinal ? 'ordinal' : 'digits',
         value: f.base ?? f.value,
         raises: false,
         first: f.first,
