@@ -4,6 +4,17 @@
  * in the file, and deep nesting is read (flattened) rather than hanging.
  */
 import fc from 'fast-check'
+import {fromMarkdown} from 'mdast-util-from-markdown'
+import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
+import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
+import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
+import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
+import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
+import {frontmatter} from 'micromark-extension-frontmatter'
+import {gfmFootnote} from 'micromark-extension-gfm-footnote'
+import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
+import {gfmTable} from 'micromark-extension-gfm-table'
+import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import {describe, expect, it} from 'vitest'
 import {lintText} from './helpers.js'
 import {readMarkdown, markdownProse, MAX_DEPTH} from '../src/core/markdown.js'
@@ -268,6 +279,80 @@ describe('plain Markdown paragraphs taken without micromark', () => {
       {numRuns: 300, seed: 20261130}
     )
   }, 60000)
+
+  // Stretches between plain paragraphs are read together, blank lines between them; the
+  // tree must be the one each gives read on its own, whatever reaches across a plain paragraph.
+  const blocks = [
+    'Plain words here',
+    'Another plain line\nand its second line',
+    '*Lead* words',
+    'A [link](https://example.com) in it',
+    'see [a] and [^1]',
+    '[a]: /u',
+    '[^1]: A note\n\n    with more',
+    '- one\n- two',
+    '- loose\n\n  continued',
+    '  indented by two',
+    '1. first',
+    '> quoted\n> more',
+    '```\ncode',
+    '```',
+    '<!-- open',
+    '-->',
+    '<div>\nhtml',
+    '    indented code',
+    '| a | b |\n| - | - |\n| 1 | 2 |',
+    'a | b',
+    'Head\n===',
+    '---',
+    '~~struck~~ text',
+    '- [ ] task',
+    'Line\r',
+    'CR LF line\r\nnext'
+  ]
+  const separators = ['\n\n', '\n\n\n', '\r\n\r\n', '\r\r', '\n']
+  const blockDocument = fc
+    .array(fc.tuple(fc.constantFrom(...blocks), fc.constantFrom(...separators)), {maxLength: 30})
+    .map((parts) => parts.map(([block, separator]) => block + separator).join(''))
+
+  it('reads the stretches between plain paragraphs together as it reads each alone', () => {
+    fc.assert(
+      fc.property(blockDocument, (value) => {
+        expect(JSON.stringify(readMarkdown(value).tree)).toBe(JSON.stringify(readMarkdown(value, false, false).tree))
+      }),
+      {numRuns: 400, seed: 20261130}
+    )
+  }, 60000)
+
+  it('gives the tree micromark gives with tables read, with or without a `|` in the text', () => {
+    const gfm = {
+      extensions: [frontmatter(['yaml', 'toml']), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()],
+      mdastExtensions: [
+        frontmatterFromMarkdown(['yaml', 'toml']),
+        gfmFootnoteFromMarkdown(),
+        gfmStrikethroughFromMarkdown(),
+        gfmTableFromMarkdown(),
+        gfmTaskListItemFromMarkdown()
+      ]
+    }
+    fc.assert(
+      fc.property(blockDocument, (value) => {
+        expect(JSON.stringify(readMarkdown(value, true).tree.children)).toBe(
+          JSON.stringify(fromMarkdown(value, gfm).children)
+        )
+      }),
+      {numRuns: 300, seed: 20261130}
+    )
+  })
+
+  it('reads a batch again one stretch at a time where a block would reach across a plain paragraph', () => {
+    // Without the plain paragraph between them, the indented line would continue the list item.
+    const value = '- a list item\n\nPlain words here\n\n  indented by two\n'
+    const {tree} = readMarkdown(value)
+    expect(tree.children.map((node) => node.type)).toEqual(['list', 'paragraph', 'paragraph'])
+    expect(JSON.stringify(tree)).toBe(JSON.stringify(readMarkdown(value, false, false).tree))
+    expect(JSON.stringify(tree)).toBe(JSON.stringify(readMarkdown(value, true).tree))
+  })
 
   it('takes plain paragraphs as they are, and leaves structure to micromark', () => {
     const value = 'First line\nsecond line\n\n- a list\n\nLast "one" (here)\n'

@@ -17,7 +17,9 @@
  *   starts (after a blank line, or a list item at the margin), outside fenced
  *   code, HTML blocks and front matter; each piece is parsed on its own and
  *   the trees are joined, positions in the file. A piece gets the link
- *   reference definitions made elsewhere in the file that it uses.
+ *   reference definitions made elsewhere in the file that it uses. The
+ *   stretches left between plain paragraphs are read a few kilobytes at a
+ *   time in one call (see {@link readStretches}).
  * - nesting is bounded: on a line, block quote and list markers past the
  *   {@link MAX_DEPTH}th, and indentation past column {@link MAX_INDENT}, are
  *   read as text; in a paragraph, emphasis and strikethrough delimiters and
@@ -76,15 +78,30 @@ type Mask = [number, number, number?]
  * `https://` address does not (the tokenizer reads it as one address either
  * way), and reading them doubled micromark's time on copy with markup.
  */
+const tables = {syntax: gfmTable(), mdast: gfmTableFromMarkdown()}
 const options = {
-  extensions: [frontmatter(['yaml', 'toml']), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()],
+  extensions: [frontmatter(['yaml', 'toml']), gfmFootnote(), gfmStrikethrough(), tables.syntax, gfmTaskListItem()],
   mdastExtensions: [
     frontmatterFromMarkdown(['yaml', 'toml']),
     gfmFootnoteFromMarkdown(),
     gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
+    tables.mdast,
     gfmTaskListItemFromMarkdown()
   ]
+}
+
+/**
+ * The same without tables, for text without a `|`: a table's head row holds
+ * one, and the table construct otherwise reads every line of every paragraph
+ * to its end looking for one.
+ */
+const optionsWithoutTables = {
+  extensions: options.extensions.filter((extension) => extension !== tables.syntax),
+  mdastExtensions: options.mdastExtensions.filter((extension) => extension !== tables.mdast)
+}
+
+function optionsFor(text: string): typeof options {
+  return text.includes('|') ? options : optionsWithoutTables
 }
 
 export interface MarkdownSource {
@@ -96,23 +113,22 @@ export interface MarkdownSource {
 
 /**
  * Parse Markdown into one mdast tree, in bounded pieces, nesting bounded.
- * `everyBlock` gives plain blocks to micromark too (for tests: the tree is the same).
+ * `everyBlock` gives plain blocks to micromark too, and `batch` false reads
+ * each stretch between plain blocks with its own micromark call (for tests:
+ * the tree is the same).
  */
-export function readMarkdown(doc: string, everyBlock = false): MarkdownSource {
+export function readMarkdown(doc: string, everyBlock = false, batch = true): MarkdownSource {
   const plan = planPieces(doc)
   if (everyBlock) plan.plain = []
   const source = plan.source
-  const children: RootContent[] = []
-  const parse = (start: number, end: number, line: number): void => {
-    const text = source.slice(start, end)
-    if (text.trim() === '') return
-    const appendix = definitionsFor(text, start, end, plan)
-    const piece = fromMarkdown(appendix ? text + appendix : text, options)
-    for (const child of piece.children) {
-      if ((child.position?.start.offset ?? 0) >= text.length) continue
-      place(child, start, line - 1, text.length, endPoint(text, start, line))
-      children.push(child)
-    }
+  // The file in order: stretches for micromark, and the blocks taken as they are.
+  const parts: Array<Stretch | RootContent> = []
+  const stretches: Stretch[] = []
+  const stretch = (start: number, end: number, line: number): void => {
+    if (source.slice(start, end).trim() === '') return
+    const part: Stretch = {start, end, line, children: []}
+    parts.push(part)
+    stretches.push(part)
   }
   // Pieces go to micromark, except the plain paragraphs in them, which are taken as they are.
   let cursor = 0
@@ -130,20 +146,124 @@ export function readMarkdown(doc: string, everyBlock = false): MarkdownSource {
       const node = paragraph.windows ? mixedParagraph(source, paragraph, plan) : plainParagraph(source, paragraph)
       // A block whose markup reaches from one window into another is read with its piece.
       if (!node) continue
-      if (paragraph.start > cursor) parse(cursor, paragraph.start, cursorLine)
-      children.push(node)
+      if (paragraph.start > cursor) stretch(cursor, paragraph.start, cursorLine)
+      parts.push(node)
       cursor = paragraph.next
       cursorLine = paragraph.endLine + 1
     }
     if (cursor < end) {
-      parse(cursor, end, cursorLine)
+      stretch(cursor, end, cursorLine)
       cursor = end
       cursorLine = plan.lines[index + 1] ?? cursorLine
     }
   }
+  readStretches(source, stretches, plan, batch)
+  const children: RootContent[] = []
+  for (const part of parts) {
+    if ('children' in part && !('type' in part)) children.push(...part.children)
+    else children.push(part as RootContent)
+  }
   const tree: Root = {type: 'root', children}
   tree.position = {start: {line: 1, column: 1, offset: 0}, end: endPoint(doc, 0, 1)}
   return {tree, source}
+}
+
+/** A stretch of the file micromark reads (from a line start), and the blocks it read there. */
+interface Stretch {
+  start: number
+  end: number
+  line: number
+  children: RootContent[]
+}
+
+/** What joins stretches read in one micromark call: a blank line ends every block that a blank line can end. */
+const JOIN = '\n\n'
+
+/**
+ * Read the stretches between plain blocks with micromark. Each call costs
+ * about as much to set up as a long line costs to read, and copy with markup
+ * has a stretch between every two plain paragraphs; so consecutive stretches
+ * are read together, blank lines between them, up to {@link PIECE} characters
+ * at a time. That is the tree each would give on its own when every block
+ * read lies within one stretch: the plain paragraph between two stretches
+ * already ended every block a blank line cannot end. Where a block reaches
+ * from one stretch into the next (an open fence or comment, a list the next
+ * stretch continues), that batch is read again one stretch at a time.
+ */
+function readStretches(source: string, stretches: Stretch[], plan: Plan, batch: boolean): void {
+  let first = 0
+  while (first < stretches.length) {
+    let last = first
+    let size = stretches[first].end - stretches[first].start
+    while (batch && size < PIECE && last + 1 < stretches.length) {
+      last++
+      size += stretches[last].end - stretches[last].start
+    }
+    if (last === first || !readTogether(source, stretches.slice(first, last + 1), plan)) {
+      for (let index = first; index <= last; index++) readAlone(source, stretches[index], plan)
+    }
+    first = last + 1
+  }
+}
+
+/** Read one stretch on its own, the definitions it uses written after it. */
+function readAlone(source: string, part: Stretch, plan: Plan): void {
+  const text = source.slice(part.start, part.end)
+  const appendix = definitionsFor(text, part.start, part.end, plan)
+  const piece = fromMarkdown(appendix ? text + appendix : text, optionsFor(text))
+  for (const child of piece.children) {
+    if ((child.position?.start.offset ?? 0) >= text.length) continue
+    place(child, part.start, part.line - 1, text.length, endPoint(text, part.start, part.line))
+    part.children.push(child)
+  }
+}
+
+/**
+ * Read stretches in one call, joined by {@link JOIN}; false, with nothing
+ * kept, when a block read reaches past its stretch.
+ */
+function readTogether(source: string, parts: Stretch[], plan: Plan): boolean {
+  const texts = parts.map((part) => source.slice(part.start, part.end))
+  // Where each stretch starts in the joined text, and on which of its lines.
+  const starts: number[] = []
+  const lines: number[] = []
+  let offset = 0
+  let line = 1
+  for (const text of texts) {
+    starts.push(offset)
+    lines.push(line)
+    const end = endPoint(text, 0, line)
+    // JOIN is two line endings, the first of them one with a carriage return that ends the text.
+    line = end.line + (text.endsWith('\r') ? 1 : 2)
+    offset += text.length + JOIN.length
+  }
+  const joined = texts.join(JOIN)
+  const wanted = new Set<string>()
+  for (const [index, part] of parts.entries()) {
+    const appendix = definitionsFor(texts[index], part.start, part.end, plan)
+    for (const definition of appendix.split('\n')) if (definition) wanted.add(definition)
+  }
+  const appendix = wanted.size > 0 ? '\n\n' + [...wanted].join('\n') + '\n' : ''
+  const tree = fromMarkdown(joined + appendix, optionsFor(joined))
+  const found: RootContent[][] = parts.map(() => [])
+  let at = 0
+  for (const child of tree.children) {
+    const start = child.position!.start.offset!
+    const end = child.position!.end.offset!
+    if (start >= joined.length) break
+    while (at + 1 < parts.length && start >= starts[at + 1]) at++
+    if (start < starts[at] || end > starts[at] + texts[at].length) return false
+    found[at].push(child)
+  }
+  for (const [index, part] of parts.entries()) {
+    const shift = part.start - starts[index]
+    const lineShift = part.line - lines[index]
+    for (const child of found[index]) {
+      place(child, shift, lineShift, Number.POSITIVE_INFINITY, {line: 0, column: 0, offset: 0})
+      part.children.push(child)
+    }
+  }
+  return true
 }
 
 /** The paragraph micromark would make of a plain block: one text node, the file's lines as they are. */
@@ -234,7 +354,7 @@ const DELIMITERS = new Set([...'*_~[]`<'].map((character) => character.charCodeA
 function windowNodes(source: string, window: Window, plan: Plan): PhrasingContent[] | undefined {
   const text = source.slice(window.start, window.end)
   const appendix = definitionsFor(text, window.start, window.end, plan)
-  const piece = fromMarkdown(appendix ? text + appendix : text, options)
+  const piece = fromMarkdown(appendix ? text + appendix : text, optionsFor(text))
   const kept = piece.children.filter((child) => (child.position?.start.offset ?? 0) < text.length)
   const paragraph = kept[0]
   if (kept.length !== 1 || paragraph.type !== 'paragraph') return undefined
