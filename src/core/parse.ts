@@ -51,20 +51,21 @@ export class InputError extends Error {
 export const DEFAULT_MAX_SIZE = 16 * 1024 * 1024
 
 /**
- * Parse a story into nlcst. With `place` (the default), every node gets its
- * place in the file (lines, columns, file offsets), as any retext plugin
- * expects; without it, node positions are left as the English parser gave them
- * (offsets in each piece of the prose) and must not be read. copydesk's own lint path turns
- * placing off: its rules place their messages through the extraction, which
- * maps prose offsets to the file itself, and no other plugin sees its tree.
- * Placing every node cost about a third of the parse.
+ * Parse a story into nlcst. With `keepTree` (the default), the tree holds
+ * every node, placed in the file (lines, columns, file offsets), as any retext
+ * plugin expects; without it, the tree is a root without children and only
+ * the prose and its sentence and paragraph spans (on `file.data.prose`) are
+ * kept. copydesk's own lint path turns the tree off: its rules read the prose
+ * and place their messages through the extraction, and no other plugin sees
+ * its tree. Placing every node cost about a third of the parse, and keeping
+ * the nodes to the end of the lint more than half its heap.
  */
 export function parseDocument(
   doc: string,
   file: VFile,
   format: Format,
   maxSize = DEFAULT_MAX_SIZE,
-  place = true
+  keepTree = true
 ): NlcstRoot {
   if (doc.includes('\u0000')) {
     throw new InputError('Cannot lint a binary file (it contains NUL bytes)')
@@ -78,11 +79,11 @@ export function parseDocument(
   file.data.format = format
   const builder = proseOf(doc, file, format)
   const prose = builder.build()
-  const {tree, sentences, paragraphs} = parseProseWithSpans(prose.text, place, file.data.pieceCache)
+  const {tree, sentences, paragraphs} = parseProseWithSpans(prose.text, keepTree, file.data.pieceCache)
   prose.sentences = sentences
   prose.paragraphs = paragraphs
   file.data.prose = prose
-  if (!place) return tree
+  if (!keepTree) return tree
   const lines = location(doc)
   const toPoint = (offset: number) => lines.toPoint(Math.min(offset, doc.length))!
   placeTree(tree, prose, toPoint)
@@ -118,8 +119,8 @@ export interface ParseOptions {
   formatFor?: (file: VFile) => Format | undefined
   /** Largest story, in characters (default 16 MiB). */
   maxSize?: number
-  /** Place every nlcst node in the file (default true; see {@link parseDocument}). */
-  place?: boolean
+  /** Keep the nlcst tree, every node placed in the file (default true; see {@link parseDocument}). */
+  keepTree?: boolean
 }
 
 /** unified plugin: set the parser. */
@@ -131,7 +132,7 @@ export function copydeskParse(this: Processor, options?: ParseOptions) {
     compiler: (tree: unknown, file: VFile) => string
   }
   self.parser = (doc: string, file: VFile) =>
-    parseDocument(doc, file, formatOf(file, formatFor?.(file) ?? fallback), options?.maxSize, options?.place ?? true)
+    parseDocument(doc, file, formatOf(file, formatFor?.(file) ?? fallback), options?.maxSize, options?.keepTree ?? true)
   // copydesk never changes a document: compiling gives back the text as it was
   // (an editor asking to "format" gets no edit, never an emptied file).
   self.compiler = (_tree: unknown, file: VFile) => String(file.value ?? '')

@@ -33,10 +33,12 @@ export interface ProcessorOptions {
   /** Base of the documentation links on messages (`url`); default DEFAULT_DOCS in rule.ts. */
   docs?: string
   /**
-   * Place the nlcst tree's nodes in the file (default true), for plugins added
-   * to the processor that read them. The lint path, which adds none, turns it off.
+   * Keep the nlcst tree, its nodes placed in the file (default true), for
+   * plugins added to the processor that read it. The lint path, which adds
+   * none, turns it off: its tree is then a root without children, and
+   * copydesk's rules read the prose and its sentence spans.
    */
-  placeTree?: boolean
+  keepTree?: boolean
 }
 
 /** Point each rule's messages at its documentation under the configured base. */
@@ -58,7 +60,7 @@ function copydeskContext(options: CopydeskContext) {
 
 export function createProcessor(options: ProcessorOptions): Processor<Root, Root, Root, undefined, undefined> {
   const processor = unified()
-    .use(copydeskParse, {format: options.format, maxSize: options.maxSize, place: options.placeTree ?? true})
+    .use(copydeskParse, {format: options.format, maxSize: options.maxSize, keepTree: options.keepTree ?? true})
     .use(copydeskContext, {
       knowledge: options.knowledge,
       date: options.date,
