@@ -42,6 +42,9 @@ export function copydeskControl(options: ControlOptions = {}) {
 function applyComments(file: VFile): void {
   const source = file.data.sourceTree
   if (!source) return
+  // A Markdown comment starts `<!--`: without one in the file, there is nothing to apply
+  // (and no walk of the whole tree for it).
+  if (source.format === 'markdown' && !String(file.value ?? '').includes('<!--')) return
   const count = file.messages.length
   try {
     if (source.format === 'markdown') {

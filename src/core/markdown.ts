@@ -575,6 +575,9 @@ function planPieces(doc: string): Plan {
 /** Characters that may be markup anywhere in a line (escapes, code, emphasis, links, HTML, references, tables). */
 const MARKUP = new Set([...'\\`*_[]<>&~|\t'].map((character) => character.charCodeAt(0)))
 
+/** By character code below 128: 1 for a character a plain line cannot hold (markup, a control character). */
+const NOT_PLAIN = new Uint8Array(128).map((_, code) => (code < 32 || code === 127 || MARKUP.has(code) ? 1 : 0))
+
 /** ASCII punctuation that starts no block: quotes, an opening parenthesis, currency. */
 const PLAIN_START = new Set([...`"'($`].map((character) => character.charCodeAt(0)))
 
@@ -597,7 +600,7 @@ function isPlainLine(doc: string, start: number, end: number): boolean {
   if (last === 32 || last === 9 || (last >= 0x80 && WHITE_SPACE.test(doc[end - 1]))) return false
   for (let index = start; index < end; index++) {
     const code = doc.charCodeAt(index)
-    if (code < 32 || code === 127 || MARKUP.has(code)) return false
+    if (code < 128 && NOT_PLAIN[code] === 1) return false
   }
   return true
 }

@@ -200,6 +200,17 @@ export class ProseBuilder {
   decoded(value: string, from: number, to: number): void {
     const doc = this.source
     const end = Math.min(to, doc.length)
+    // As it stands in the file (a plain paragraph's text), with nothing to decode: one piece.
+    if (
+      end - from === value.length &&
+      value.length > 0 &&
+      this.doc.startsWith(value, from) &&
+      doc.startsWith(value, from) &&
+      !(this.markdown && (value.includes('\\') || value.includes('&')))
+    ) {
+      this.verbatim(value, from)
+      return
+    }
     let index = 0
     let file = from
     while (index < value.length) {
