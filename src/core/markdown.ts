@@ -131,6 +131,11 @@ export function readMarkdown(doc: string, everyBlock = false, batch = true): Mar
     stretches.push(part)
   }
   // Pieces go to micromark, except the plain paragraphs in them, which are taken as they are.
+  const read = readWindows(
+    source,
+    plan.plain.flatMap((block) => block.windows ?? []),
+    plan
+  )
   let cursor = 0
   let cursorLine = 1
   let plain = 0
@@ -143,7 +148,7 @@ export function readMarkdown(doc: string, everyBlock = false, batch = true): Mar
     if (cursor >= end) continue
     while (plain < plan.plain.length && plan.plain[plain].start < end) {
       const paragraph = plan.plain[plain++]
-      const node = paragraph.windows ? mixedParagraph(source, paragraph, plan) : plainParagraph(source, paragraph)
+      const node = paragraph.windows ? mixedParagraph(source, paragraph, read) : plainParagraph(source, paragraph)
       // A block whose markup reaches from one window into another is read with its piece.
       if (!node) continue
       if (paragraph.start > cursor) stretch(cursor, paragraph.start, cursorLine)
@@ -288,7 +293,11 @@ function plainParagraph(source: string, block: PlainBlock): RootContent {
  * window into another, and the paragraph is the one micromark makes of the
  * whole block; otherwise undefined.
  */
-function mixedParagraph(source: string, block: PlainBlock, plan: Plan): RootContent | undefined {
+function mixedParagraph(
+  source: string,
+  block: PlainBlock,
+  read: Map<Window, PhrasingContent[] | undefined>
+): RootContent | undefined {
   const children: PhrasingContent[] = []
   const append = (node: PhrasingContent): void => {
     const last = children[children.length - 1]
@@ -304,33 +313,12 @@ function mixedParagraph(source: string, block: PlainBlock, plan: Plan): RootCont
   }
   let at: Point = {line: block.line, column: 1, offset: block.start}
   for (const window of block.windows!) {
-    if (window.start > at.offset!) {
-      // Plain lines, and the line ending after them.
-      const lineEnd = lineEndBefore(source, window.start)
-      const lineStart = lineStartBefore(source, lineEnd)
-      text(at, {line: window.line - 1, column: lineEnd - lineStart + 1, offset: lineEnd})
-      text(
-        {line: window.line - 1, column: lineEnd - lineStart + 1, offset: lineEnd},
-        {
-          line: window.line,
-          column: 1,
-          offset: window.start
-        }
-      )
-    }
-    const nodes = windowNodes(source, window, plan)
+    // Plain text before the window, line endings and all (micromark's text keeps them as they are).
+    text(at, {line: window.line, column: window.column, offset: window.start})
+    const nodes = read.get(window)
     if (!nodes) return undefined
     for (const node of nodes) append(node)
     at = {line: window.endLine, column: window.end - window.endLineStart + 1, offset: window.end}
-    if (window.end < block.end) {
-      const next =
-        source.charCodeAt(window.end) === 13 && source.charCodeAt(window.end + 1) === 10
-          ? window.end + 2
-          : window.end + 1
-      const nextLine: Point = {line: window.endLine + 1, column: 1, offset: next}
-      text(at, nextLine)
-      at = nextLine
-    }
   }
   text(at, {line: block.endLine, column: block.end - block.endLineStart + 1, offset: block.end})
   return {
@@ -347,18 +335,162 @@ function mixedParagraph(source: string, block: PlainBlock, plan: Plan): RootCont
 const DELIMITERS = new Set([...'*_~[]`<'].map((character) => character.charCodeAt(0)))
 
 /**
- * The inline nodes of a window of markup lines read on its own, positions in
- * the file, if it is one paragraph whose text holds no delimiter left
- * unmatched (outside escapes and autolinks); else undefined.
+ * The inline nodes of every window, positions in the file: those of a window
+ * that micromark reads as one paragraph whose text holds no delimiter left
+ * unmatched (outside escapes and autolinks), else undefined. Read as the
+ * stretches are, a few kilobytes of windows to a call, blank lines between
+ * them; a batch in which a block reaches from one window into the next, or a
+ * window defines a link (which the others would then use), is read again one
+ * window at a time.
  */
-function windowNodes(source: string, window: Window, plan: Plan): PhrasingContent[] | undefined {
+function readWindows(source: string, windows: Window[], plan: Plan): Map<Window, PhrasingContent[] | undefined> {
+  const read = new Map<Window, PhrasingContent[] | undefined>()
+  let first = 0
+  while (first < windows.length) {
+    let last = first
+    let size = windows[first].end - windows[first].start
+    while (size < PIECE && last + 1 < windows.length) {
+      last++
+      size += windows[last].end - windows[last].start
+    }
+    const batch = windows.slice(first, last + 1)
+    const together = batch.length > 1 ? readWindowsTogether(source, batch, plan) : undefined
+    for (const [index, window] of batch.entries()) {
+      read.set(window, windowNodes(source, window, together ? together[index] : readWindowAlone(source, window, plan)))
+    }
+    first = last + 1
+  }
+  return read
+}
+
+/** What micromark makes of one window on its own, positions in the file. */
+function readWindowAlone(source: string, window: Window, plan: Plan): RootContent[] {
   const text = source.slice(window.start, window.end)
   const appendix = definitionsFor(text, window.start, window.end, plan)
   const piece = fromMarkdown(appendix ? text + appendix : text, optionsFor(text))
   const kept = piece.children.filter((child) => (child.position?.start.offset ?? 0) < text.length)
+  for (const child of kept) placeWindow(child, window, 0, 1, text.length)
+  return kept
+}
+
+/**
+ * What micromark makes of each window, read in one call as the lines of one
+ * paragraph (micromark's cost is as much per paragraph as per character);
+ * undefined where they cannot be. A line ending between two windows is white
+ * space to emphasis, as the plain text between them is, and nothing read may
+ * reach from one window into the next: every node but text lies within one,
+ * and text is cut at the line endings between them (unless it holds an
+ * escape or reference, whose decoding would have to be cut too).
+ */
+function readWindowsTogether(source: string, windows: Window[], plan: Plan): RootContent[][] | undefined {
+  const texts = windows.map((window) => source.slice(window.start, window.end))
+  const starts: number[] = []
+  const lines: number[] = []
+  let offset = 0
+  let line = 1
+  for (const text of texts) {
+    starts.push(offset)
+    lines.push(line)
+    // A window ends before a line ending: the one that joins them follows.
+    line = endPoint(text, 0, line).line + 1
+    offset += text.length + 1
+  }
+  const joined = texts.join('\n')
+  const wanted = new Set<string>()
+  for (const [index, window] of windows.entries()) {
+    const appendix = definitionsFor(texts[index], window.start, window.end, plan)
+    for (const definition of appendix.split('\n')) if (definition) wanted.add(definition)
+  }
+  const appendix = wanted.size > 0 ? '\n\n' + [...wanted].join('\n') + '\n' : ''
+  const tree = fromMarkdown(joined + appendix, optionsFor(joined))
+  const paragraph = tree.children[0]
+  const next = tree.children[1]
+  if (
+    paragraph?.type !== 'paragraph' ||
+    paragraph.position!.start.offset !== 0 ||
+    paragraph.position!.end.offset !== joined.length ||
+    (next && next.position!.start.offset! < joined.length)
+  ) {
+    return undefined
+  }
+  const found: PhrasingContent[][] = windows.map(() => [])
+  const windowAt = (at: number): number => {
+    let low = 0
+    let high = windows.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle] <= at) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+  const endOf = (index: number): Point => endPoint(texts[index], starts[index], lines[index])
+  for (const child of paragraph.children) {
+    const start = child.position!.start.offset!
+    const end = child.position!.end.offset!
+    const first = windowAt(start)
+    const last = windowAt(Math.max(start, end - 1))
+    if (first === last && end <= starts[first] + texts[first].length) {
+      found[first].push(child)
+      continue
+    }
+    // Text over the line ending between windows: one text per window.
+    if (child.type !== 'text') return undefined
+    for (let index = first; index <= last; index++) {
+      const from = Math.max(start, starts[index])
+      const to = Math.min(end, starts[index] + texts[index].length)
+      if (to <= from) continue
+      const value = joined.slice(from, to)
+      if (value.includes('\\') || value.includes('&')) return undefined
+      const fromPoint =
+        from === starts[index] ? {line: lines[index], column: 1, offset: from} : {...child.position!.start}
+      const toPoint = to === starts[index] + texts[index].length ? endOf(index) : {...child.position!.end}
+      found[index].push({type: 'text', value, position: {start: fromPoint, end: toPoint}})
+    }
+  }
+  // Each window's nodes in a paragraph of its own, as a window read alone gives them.
+  return windows.map((window, index) => {
+    for (const node of found[index]) placeWindow(node, window, starts[index], lines[index], texts[index].length)
+    const start = {line: window.line, column: window.column, offset: window.start}
+    const end = {line: window.endLine, column: window.end - window.endLineStart + 1, offset: window.end}
+    return [{type: 'paragraph', children: found[index], position: {start, end}}]
+  })
+}
+
+/**
+ * Move a node micromark read in a window (which started at `offset`, on line
+ * `line`, of the text it read) to the window's place in the file: points on
+ * the window's first line move by its column too.
+ */
+function placeWindow(node: Nodes, window: Window, offset: number, line: number, length: number): void {
+  const stack: Nodes[] = [node]
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    const position = current.position
+    if (position) {
+      for (const point of [position.start, position.end]) {
+        if (point.offset !== undefined) point.offset = Math.min(point.offset - offset, length) + window.start
+        if (point.line === line) point.column += window.column - 1
+        point.line += window.line - line
+      }
+    }
+    if ('children' in current) {
+      for (const child of (current as Parents).children) stack.push(child as Nodes)
+    }
+  }
+}
+
+/**
+ * The inline nodes of a window (what micromark made of it, placed), if it is
+ * one paragraph whose text holds no delimiter left unmatched (outside escapes
+ * and autolinks); else undefined.
+ */
+function windowNodes(source: string, window: Window, kept: RootContent[]): PhrasingContent[] | undefined {
   const paragraph = kept[0]
   if (kept.length !== 1 || paragraph.type !== 'paragraph') return undefined
-  place(paragraph, window.start, window.line - 1, text.length, endPoint(text, window.start, window.line))
+  // micromark strips white space at the ends of a paragraph; a window has none.
+  if (paragraph.position!.start.offset !== window.start || paragraph.position!.end.offset !== window.end)
+    return undefined
   const stack: Nodes[] = [...paragraph.children]
   while (stack.length > 0) {
     const node = stack.pop()!
@@ -376,24 +508,6 @@ function windowNodes(source: string, window: Window, plan: Plan): PhrasingConten
     }
   }
   return paragraph.children
-}
-
-/** The end of the line before the line that starts at `lineStart`. */
-function lineEndBefore(source: string, lineStart: number): number {
-  return source.charCodeAt(lineStart - 1) === 10 && source.charCodeAt(lineStart - 2) === 13
-    ? lineStart - 2
-    : lineStart - 1
-}
-
-/** The start of the line that holds `offset`. */
-function lineStartBefore(source: string, offset: number): number {
-  let index = offset
-  while (index > 0 && !isLineEndingCode(source.charCodeAt(index - 1))) index--
-  return index
-}
-
-function isLineEndingCode(code: number): boolean {
-  return code === 10 || code === 13
 }
 
 interface Plan {
@@ -428,17 +542,107 @@ interface PlainBlock {
   endLineStart: number
 }
 
-/** Lines of a block that micromark reads on their own: from `start` (a line start) to `end` (a line's end). */
+/**
+ * A stretch of a block that micromark reads on its own: the words around some
+ * inline markup, from `start` (after white space or at a line start, column
+ * `column`) to `end` (before white space or at a line's end), or whole lines.
+ */
 interface Window {
   start: number
   end: number
   line: number
+  column: number
   endLine: number
   endLineStart: number
 }
 
-/** Markup lines fewer than this many plain lines apart are read in one window. */
+/** Markup lines fewer than this many plain lines apart are read in one window (lines with a tab). */
 const WINDOW_GAP = 4
+
+/** Words of markup fewer than this many characters apart are read in one window. */
+const WINDOW_JOIN = 16
+
+/**
+ * What the window being grown has opened and not closed: brackets and angle
+ * brackets open, and whether an odd number of each emphasis, strikethrough and
+ * code character stands in it. Only a guess at where inline markup ends, so
+ * that a link or emphasis over several words is read in one window: whatever
+ * the guess, a window is used only if micromark's reading of it shows that
+ * nothing in it reaches past it (see {@link windowNodes}).
+ */
+interface Balance {
+  open: number
+  odd: number
+}
+
+/** Bits of {@link Balance.odd} by character code: `*`, `_`, `~`, `` ` ``. */
+const ODD_BIT = new Map([
+  [42, 1],
+  [95, 2],
+  [126, 4],
+  [96, 8]
+])
+
+function countMarkup(doc: string, from: number, to: number, balance: Balance): void {
+  for (let index = from; index < to; index++) {
+    const code = doc.charCodeAt(index)
+    if (code === 92) index++
+    else if (code === 91 || code === 60) balance.open++
+    else if (code === 93 || code === 62) balance.open--
+    else {
+      const bit = ODD_BIT.get(code)
+      if (bit !== undefined) balance.odd ^= bit
+    }
+  }
+}
+
+/**
+ * The windows of an inline markup line (from `start` to `end`, a line's end),
+ * added to `windows`: each word holding markup, joined to the window before it
+ * when that is near or has markup left open. A line with a tab is one window
+ * (a window must not start or end at white space, which micromark strips).
+ */
+function addWindows(doc: string, start: number, end: number, line: number, windows: Window[], balance: Balance): void {
+  const last = (): Window | undefined => windows[windows.length - 1]
+  const grow = (window: Window, to: number): void => {
+    countMarkup(doc, window.end, to, balance)
+    window.end = to
+    window.endLine = line
+    window.endLineStart = start
+  }
+  if (doc.slice(start, end).includes('\t')) {
+    const previous = last()
+    if (previous && line - previous.endLine <= WINDOW_GAP) grow(previous, end)
+    else {
+      windows.push({start, end, line, column: 1, endLine: line, endLineStart: start})
+      balance.open = 0
+      balance.odd = 0
+      countMarkup(doc, start, end, balance)
+    }
+    return
+  }
+  let index = start
+  while (index < end) {
+    const code = doc.charCodeAt(index)
+    if (code >= 128 || NOT_PLAIN[code] === 0) {
+      index++
+      continue
+    }
+    let from = index
+    while (from > start && !isSpace(doc.charCodeAt(from - 1))) from--
+    let to = index + 1
+    while (to < end && !isSpace(doc.charCodeAt(to))) to++
+    const previous = last()
+    if (previous && (balance.open > 0 || balance.odd !== 0 || from - previous.end <= WINDOW_JOIN)) grow(previous, to)
+    else {
+      windows.push({start: from, end: to, line, column: from - start + 1, endLine: line, endLineStart: start})
+      balance.open = 0
+      balance.odd = 0
+      countMarkup(doc, from, to, balance)
+    }
+    index = to
+  }
+}
 
 /** A line-by-line pass: where pieces may start, and which markers are read as text. */
 function planPieces(doc: string): Plan {
@@ -462,7 +666,7 @@ function planPieces(doc: string): Plan {
    * is a paragraph of plain and inline markup lines so far, and its windows of
    * markup lines.
    */
-  let block: {start: number; line: number; plain: boolean; windows: Window[]} | undefined
+  let block: {start: number; line: number; plain: boolean; windows: Window[]; balance: Balance} | undefined
   let lastEnd = 0
   let lastStart = 0
   let lastLine = 1
@@ -506,17 +710,12 @@ function planPieces(doc: string): Plan {
       const blockStart = outside && atMargin && (previousBlank || isBulletItem(doc, start, end))
       if (blank) endBlock(start)
       else {
-        if (block === undefined) block = {start, line, plain: previousBlank && outside, windows: []}
+        if (block === undefined) {
+          block = {start, line, plain: previousBlank && outside, windows: [], balance: {open: 0, odd: 0}}
+        }
         if (block.plain && !isPlainLine(doc, start, end)) {
           if (!isInlineLine(doc, start, end)) block.plain = false
-          else {
-            const last = block.windows[block.windows.length - 1]
-            if (last && line - last.endLine <= WINDOW_GAP) {
-              last.end = end
-              last.endLine = line
-              last.endLineStart = start
-            } else block.windows.push({start, end, line, endLine: line, endLineStart: start})
-          }
+          else addWindows(doc, start, end, line, block.windows, block.balance)
         }
       }
       const size = start - pieceStart
