@@ -1,8 +1,8 @@
 /**
- * Paragraphs of plain lines with a few lines of inline markup: only windows of
- * markup lines go to micromark, each on its own. The tree and the prose must
- * be the ones micromark makes of the whole paragraph, markup reaching across
- * lines included.
+ * Paragraphs of plain lines and lines of inline markup: only windows (the
+ * words around the markup) go to micromark, each read as on its own. The tree
+ * and the prose must be the ones micromark makes of the whole paragraph,
+ * markup reaching across words and lines included.
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'

@@ -10,9 +10,10 @@
  * that walk it. So, before micromark sees the file:
  *
  * - a paragraph of plain lines (no markup) is taken as it is; in a paragraph
- *   of plain lines and a few lines of inline markup, only the windows of
- *   markup lines go to micromark, each on its own, when nothing in one reaches
- *   into another.
+ *   of plain lines and lines of inline markup, only windows go to micromark:
+ *   the words around each piece of markup (see {@link addWindows}), each read
+ *   as it would be on its own (see {@link readWindows}), when nothing in one
+ *   reaches into another.
  * - it is cut into pieces of a few kilobytes at lines where a top-level block
  *   starts (after a blank line, or a list item at the margin), outside fenced
  *   code, HTML blocks and front matter; each piece is parsed on its own and
