@@ -31,8 +31,9 @@ export function checkEvents(
   const {tokens} = extraction
   const mentions = eventMentions(extraction, quantities)
   if (mentions.length < 2) return
-  const otherEditions = otherEditionNouns(extraction)
-  for (const [key, list] of byEvent(mentions)) {
+  const events = byEvent(mentions)
+  const otherEditions = otherEditionNouns(extraction, new Set([...events.keys()].map((key) => key.split(' ').pop()!)))
+  for (const [key, list] of events) {
     // Several editions in one sentence, or any edition named with "last", "next", "previous":
     // the story is about more than one edition.
     const sentences = new Set(list.map((mention) => mention.sentence))
@@ -152,17 +153,21 @@ function eventName(extraction: Extraction, chain: NameChain): string[] | undefin
 }
 
 /**
- * The nouns of which the story names another edition, in one pass over the tokens: "last
- * year's Expo", "the previous Expo", "next Expo" (a word of time up to four words before),
- * and any plural ("the 19th and 20th Expos", "both Expos") as its singular.
+ * Which of `nouns` (event nouns, lowercased) the story names another edition of, in one
+ * pass over the tokens: "last year's Expo", "the previous Expo", "next Expo" (a word of time
+ * up to four words before), and any plural ("the 19th and 20th Expos", "both Expos").
  */
-function otherEditionNouns(extraction: Extraction): Set<string> {
+function otherEditionNouns(extraction: Extraction, nouns: Set<string>): Set<string> {
   const {tokens, lexicon} = extraction
   const out = new Set<string>()
+  // Only a noun asked about, or its plural, is looked at: no string is made per word.
+  const plurals = new Map([...nouns].map((noun) => [noun + 's', noun]))
   for (let i = 0; i < tokens.length; i++) {
-    const word = tokens[i].lower
     if (tokens[i].kind !== 'word') continue
-    if (word.length > 1 && word.endsWith('s')) out.add(word.slice(0, -1))
+    const word = tokens[i].lower
+    const singular = plurals.get(word)
+    if (singular !== undefined) out.add(singular)
+    if (!nouns.has(word)) continue
     for (let k = Math.max(0, i - 4); k < i; k++) {
       const token = tokens[k]
       if (
@@ -171,7 +176,6 @@ function otherEditionNouns(extraction: Extraction): Set<string> {
           (/['’]s$/u.test(token.text) && lexicon.timeShiftWords.has(tokens[k - 1]?.lower ?? '')))
       ) {
         out.add(word)
-        if (word.endsWith('s')) out.add(word.slice(0, -1))
         break
       }
     }
