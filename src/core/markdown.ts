@@ -212,6 +212,21 @@ function readStretches(source: string, stretches: Stretch[], plan: Plan, batch: 
   }
 }
 
+/**
+ * micromark's tree of `joined`, the `texts` of `ranges` of the file joined, with the
+ * definitions any of them uses but does not hold written after it (see {@link definitionsFor}).
+ */
+function readJoined(joined: string, texts: string[], ranges: Array<{start: number; end: number}>, plan: Plan): Root {
+  const wanted = new Set<string>()
+  for (const [index, range] of ranges.entries()) {
+    for (const definition of definitionsFor(texts[index], range.start, range.end, plan).split('\n')) {
+      if (definition) wanted.add(definition)
+    }
+  }
+  const appendix = wanted.size > 0 ? '\n\n' + [...wanted].join('\n') + '\n' : ''
+  return fromMarkdown(joined + appendix, optionsFor(joined))
+}
+
 /** Read one stretch on its own, the definitions it uses written after it. */
 function readAlone(source: string, part: Stretch, plan: Plan): void {
   const text = source.slice(part.start, part.end)
@@ -244,13 +259,7 @@ function readTogether(source: string, parts: Stretch[], plan: Plan): boolean {
     offset += text.length + JOIN.length
   }
   const joined = texts.join(JOIN)
-  const wanted = new Set<string>()
-  for (const [index, part] of parts.entries()) {
-    const appendix = definitionsFor(texts[index], part.start, part.end, plan)
-    for (const definition of appendix.split('\n')) if (definition) wanted.add(definition)
-  }
-  const appendix = wanted.size > 0 ? '\n\n' + [...wanted].join('\n') + '\n' : ''
-  const tree = fromMarkdown(joined + appendix, optionsFor(joined))
+  const tree = readJoined(joined, texts, parts, plan)
   const found: RootContent[][] = parts.map(() => [])
   let at = 0
   for (const child of tree.children) {
@@ -397,13 +406,7 @@ function readWindowsTogether(source: string, windows: Window[], plan: Plan): Roo
     offset += text.length + 1
   }
   const joined = texts.join('\n')
-  const wanted = new Set<string>()
-  for (const [index, window] of windows.entries()) {
-    const appendix = definitionsFor(texts[index], window.start, window.end, plan)
-    for (const definition of appendix.split('\n')) if (definition) wanted.add(definition)
-  }
-  const appendix = wanted.size > 0 ? '\n\n' + [...wanted].join('\n') + '\n' : ''
-  const tree = fromMarkdown(joined + appendix, optionsFor(joined))
+  const tree = readJoined(joined, texts, windows, plan)
   const paragraph = tree.children[0]
   const next = tree.children[1]
   if (
