@@ -231,12 +231,38 @@ function readJoined(joined: string, texts: string[], ranges: Array<{start: numbe
 function readAlone(source: string, part: Stretch, plan: Plan): void {
   const text = source.slice(part.start, part.end)
   const appendix = definitionsFor(text, part.start, part.end, plan)
-  const piece = fromMarkdown(appendix ? text + appendix : text, optionsFor(text))
-  for (const child of piece.children) {
+  let children = fromMarkdown(appendix ? text + appendix : text, optionsFor(text)).children
+  // A block left open (an HTML comment, a fence) runs over definitions written after the
+  // text: written before it, they still define what the text uses.
+  if (appendix && children.some((child) => child.position!.end.offset! > text.length)) {
+    children = readAfterDefinitions(text, appendix) ?? children
+  }
+  for (const child of children) {
     if ((child.position?.start.offset ?? 0) >= text.length) continue
     place(child, part.start, part.line - 1, text.length, endPoint(text, part.start, part.line))
     part.children.push(child)
   }
+}
+
+/**
+ * micromark's blocks of `text` read after `definitions` (`\n\n[label]: #\n…`),
+ * positions in `text`; undefined when a definition reaches into the text (an
+ * indented first line continues a footnote).
+ */
+function readAfterDefinitions(text: string, definitions: string): RootContent[] | undefined {
+  const prefix = definitions.slice(2) + '\n'
+  const lines = endPoint(prefix, 0, 1).line - 1
+  const children: RootContent[] = []
+  for (const child of fromMarkdown(prefix + text, optionsFor(text)).children) {
+    const start = child.position!.start.offset!
+    if (start < prefix.length) {
+      if (child.position!.end.offset! > prefix.length) return undefined
+      continue
+    }
+    place(child, -prefix.length, -lines, Number.POSITIVE_INFINITY, {line: 0, column: 0, offset: 0})
+    children.push(child)
+  }
+  return children
 }
 
 /**
