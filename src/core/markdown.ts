@@ -266,12 +266,11 @@ function readAfterDefinitions(text: string, definitions: string): RootContent[] 
 }
 
 /**
- * Read stretches in one call, joined by {@link JOIN}; false, with nothing
- * kept, when a block read reaches past its stretch.
+ * Where each of `texts` starts when they are joined by `separator`: its offset, and its
+ * line (each starts a line). Counted over the text and the separator together, so a
+ * carriage return ending a text and a line feed starting the separator are one line ending.
  */
-function readTogether(source: string, parts: Stretch[], plan: Plan): boolean {
-  const texts = parts.map((part) => source.slice(part.start, part.end))
-  // Where each stretch starts in the joined text, and on which of its lines.
+function joinedStarts(texts: string[], separator: string): {starts: number[]; lines: number[]} {
   const starts: number[] = []
   const lines: number[] = []
   let offset = 0
@@ -279,11 +278,19 @@ function readTogether(source: string, parts: Stretch[], plan: Plan): boolean {
   for (const text of texts) {
     starts.push(offset)
     lines.push(line)
-    const end = endPoint(text, 0, line)
-    // JOIN is two line endings, the first of them one with a carriage return that ends the text.
-    line = end.line + (text.endsWith('\r') ? 1 : 2)
-    offset += text.length + JOIN.length
+    line = endPoint(text + separator, 0, line).line
+    offset += text.length + separator.length
   }
+  return {starts, lines}
+}
+
+/**
+ * Read stretches in one call, joined by {@link JOIN}; false, with nothing
+ * kept, when a block read reaches past its stretch.
+ */
+function readTogether(source: string, parts: Stretch[], plan: Plan): boolean {
+  const texts = parts.map((part) => source.slice(part.start, part.end))
+  const {starts, lines} = joinedStarts(texts, JOIN)
   const joined = texts.join(JOIN)
   const tree = readJoined(joined, texts, parts, plan)
   const found: RootContent[][] = parts.map(() => [])
@@ -420,17 +427,7 @@ function readWindowAlone(source: string, window: Window, plan: Plan): RootConten
  */
 function readWindowsTogether(source: string, windows: Window[], plan: Plan): RootContent[][] | undefined {
   const texts = windows.map((window) => source.slice(window.start, window.end))
-  const starts: number[] = []
-  const lines: number[] = []
-  let offset = 0
-  let line = 1
-  for (const text of texts) {
-    starts.push(offset)
-    lines.push(line)
-    // A window ends before a line ending: the one that joins them follows.
-    line = endPoint(text, 0, line).line + 1
-    offset += text.length + 1
-  }
+  const {starts, lines} = joinedStarts(texts, '\n')
   const joined = texts.join('\n')
   const tree = readJoined(joined, texts, windows, plan)
   const paragraph = tree.children[0]
