@@ -490,21 +490,11 @@ function readWindowsTogether(source: string, windows: Window[], plan: Plan): Roo
  * the window's first line move by its column too.
  */
 function placeWindow(node: Nodes, window: Window, offset: number, line: number, length: number): void {
-  const stack: Nodes[] = [node]
-  while (stack.length > 0) {
-    const current = stack.pop()!
-    const position = current.position
-    if (position) {
-      for (const point of [position.start, position.end]) {
-        if (point.offset !== undefined) point.offset = Math.min(point.offset - offset, length) + window.start
-        if (point.line === line) point.column += window.column - 1
-        point.line += window.line - line
-      }
-    }
-    if ('children' in current) {
-      for (const child of (current as Parents).children) stack.push(child as Nodes)
-    }
-  }
+  movePoints(node, (point) => {
+    if (point.offset !== undefined) point.offset = Math.min(point.offset - offset, length) + window.start
+    if (point.line === line) point.column += window.column - 1
+    point.line += window.line - line
+  })
 }
 
 /**
@@ -1122,25 +1112,29 @@ function endPoint(text: string, offset: number, line: number): Point {
  * it) ends where the piece ends.
  */
 function place(node: Nodes, offset: number, lines: number, length: number, end: Point): void {
+  movePoints(node, (point) => {
+    if ((point.offset ?? 0) > length) {
+      point.line = end.line
+      point.column = end.column
+      point.offset = end.offset
+    } else {
+      point.line += lines
+      if (point.offset !== undefined) point.offset += offset
+    }
+  })
+}
+
+/** Apply `move` to the start and end of `node` and of every node in it. */
+function movePoints(node: Nodes, move: (point: Point) => void): void {
   const stack: Nodes[] = [node]
   while (stack.length > 0) {
     const current = stack.pop()!
-    const position = current.position
-    if (position) {
-      for (const point of [position.start, position.end]) {
-        if ((point.offset ?? 0) > length) {
-          point.line = end.line
-          point.column = end.column
-          point.offset = end.offset
-        } else {
-          point.line += lines
-          if (point.offset !== undefined) point.offset += offset
-        }
-      }
+    if (current.position) {
+      move(current.position.start)
+      move(current.position.end)
     }
     if ('children' in current) {
-      const parent = current as Parents
-      for (const child of parent.children) stack.push(child as Nodes)
+      for (const child of (current as Parents).children) stack.push(child as Nodes)
     }
   }
 }
