@@ -22,6 +22,23 @@ function read(value: string, everyBlock: boolean) {
   return {tree: JSON.stringify(tree), text: prose.text, offsets}
 }
 
+/** The tree read with windows, checked to be the one read with every block given to micromark. */
+function treeAsWhole(value: string) {
+  const {tree} = readMarkdown(value)
+  expect(JSON.stringify(tree)).toBe(JSON.stringify(readMarkdown(value, true).tree))
+  return tree
+}
+
+/** A property: every document of `documents` reads to the tree and prose of micromark's whole reading. */
+function readsAsWhole(documents: fc.Arbitrary<string>, numRuns: number): void {
+  fc.assert(
+    fc.property(documents, (value) => {
+      expect(read(value, false)).toEqual(read(value, true))
+    }),
+    {numRuns, seed: 20261130}
+  )
+}
+
 // Plain lines as long as a sentence: a block that is mostly markup lines is read whole.
 const plain = [
   'The fair drew more visitors than any year before it, the organisers said',
@@ -173,12 +190,7 @@ const midLineDocument = fc
 
 describe('markup in the middle of a line', () => {
   it('gives the tree and the prose micromark makes of the whole paragraph', () => {
-    fc.assert(
-      fc.property(midLineDocument, (value) => {
-        expect(read(value, false)).toEqual(read(value, true))
-      }),
-      {numRuns: 800, seed: 20261130}
-    )
+    readsAsWhole(midLineDocument, 800)
   }, 120000)
 
   it('reads a window that would define a link as micromark reads the whole line', () => {
@@ -186,8 +198,7 @@ describe('markup in the middle of a line', () => {
     // make the `[a]` of another paragraph a link.
     const plainLine = 'The fair drew more visitors than any year before it, the organisers said'
     const value = `${plainLine} [a]: <u> here\n\n${plainLine} see [a] there\n`
-    const {tree} = readMarkdown(value)
-    expect(JSON.stringify(tree)).toBe(JSON.stringify(readMarkdown(value, true).tree))
+    const tree = treeAsWhole(value)
     expect(JSON.stringify(tree)).not.toContain('linkReference')
   })
 
@@ -195,8 +206,7 @@ describe('markup in the middle of a line', () => {
     // The comment runs to the end of its piece; the definitions the piece uses must not be in it.
     const plainLine = 'The fair drew more visitors than any year before it, the organisers said'
     const value = `[ref]: /u\n[^1]: note\n\n${plainLine}\n\n[^1] and [ref] *em*\n<!-- open\n${plainLine}\n`
-    const {tree} = readMarkdown(value)
-    expect(JSON.stringify(tree)).toBe(JSON.stringify(readMarkdown(value, true).tree))
+    const tree = treeAsWhole(value)
     expect(JSON.stringify(tree)).toContain('footnoteReference')
     expect(JSON.stringify(tree)).toContain('linkReference')
   })
@@ -205,8 +215,7 @@ describe('markup in the middle of a line', () => {
     const line = (index: number) =>
       `The *fair* drew more visitors than any year before it, the organisers said on day ${index} of the [expo](https://example.com).`
     const value = Array.from({length: 20}, (_, index) => line(index)).join('\n\n') + '\n'
-    const {tree} = readMarkdown(value)
-    expect(JSON.stringify(tree)).toBe(JSON.stringify(readMarkdown(value, true).tree))
+    const tree = treeAsWhole(value)
     expect(tree.children).toHaveLength(20)
     const paragraph = tree.children[3] as {children: Array<{type: string}>}
     expect(paragraph.children.map((node) => node.type)).toEqual(['text', 'emphasis', 'text', 'link', 'text'])
@@ -215,20 +224,14 @@ describe('markup in the middle of a line', () => {
 
 describe('a paragraph of plain lines and lines of inline markup', () => {
   it('gives the tree and the prose micromark makes of the whole paragraph', () => {
-    fc.assert(
-      fc.property(document, (value) => {
-        expect(read(value, false)).toEqual(read(value, true))
-      }),
-      {numRuns: 600, seed: 20261130}
-    )
+    readsAsWhole(document, 600)
   }, 120000)
 
   it('reads a markup line between plain lines without reading the plain lines', () => {
     const lines = Array.from({length: 40}, (_, index) => `Plain sentence ${index} here.`)
     lines[20] = 'A *marked* line with a [link](https://example.com).'
     const value = lines.join('\n') + '\n'
-    const {tree} = readMarkdown(value)
-    expect(JSON.stringify(tree)).toBe(JSON.stringify(readMarkdown(value, true).tree))
+    const tree = treeAsWhole(value)
     const paragraph = tree.children[0] as {type: string; children: Array<{type: string}>}
     expect(tree.children).toHaveLength(1)
     expect(paragraph.children.map((node) => node.type)).toEqual(['text', 'emphasis', 'text', 'link', 'text'])
