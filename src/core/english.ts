@@ -12,13 +12,15 @@
  */
 import type {Root, RootContent, Paragraph, Sentence} from 'nlcst'
 import type {Point} from 'unist'
-import {ParseEnglish} from 'parse-english'
+import {EnglishParser} from './english-parser.js'
 import type {Prose, Span} from './prose.js'
 
 /** A piece is cut near this many characters, and never past twice as many. */
 export const PIECE = 4096
 
-const parser = new ParseEnglish()
+const parser = new EnglishParser()
+/** For the lint path, which reads sentence and paragraph spans and keeps no nodes. */
+const spansParser = new EnglishParser({offsetsOnly: true})
 
 /**
  * Parse `text` into nlcst in bounded pieces. Positions are offsets in `text`
@@ -117,7 +119,7 @@ export function parseProseWithSpans(
 }
 
 function parsePiece(text: string, keepNodes: boolean): PieceParse {
-  const children = parser.parse(text).children
+  const children = (keepNodes ? parser : spansParser).parse(text).children
   const sentences: Span[] = []
   const paragraphs: Span[] = []
   for (const child of children) {
