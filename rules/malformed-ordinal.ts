@@ -128,7 +128,7 @@ const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, r
   }
 
   // Cardinals before the name of a numbered event.
-  const chainAt = new Map(x.chains.map((c) => [c.first, c]))
+  const {chainAt} = x
   for (const figure of x.figures) {
     if (
       figure.spelled ||

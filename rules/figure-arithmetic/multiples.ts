@@ -9,57 +9,71 @@ import {directionOf} from './change-words.js'
 import {endpointAt, endpointPair, readings, type Endpoint} from './endpoints.js'
 
 export function checkMultiples(extraction: Extraction, quantities: Quantities, report: Report): void {
-  const {tokens, lexicon} = extraction
+  const {tokens} = extraction
+  // The check of a multiple is a function of its own: its closures would otherwise make the
+  // loop allocate a scope for every token of the story.
   for (let at = 0; at < tokens.length; at++) {
     const multiple = multipleAt(extraction, quantities, at)
-    if (!multiple) continue
-    const {factor} = multiple
-    const word = {
-      text: extraction.text.slice(tokens[at].start, tokens[multiple.last].end),
-      start: tokens[at].start,
-      end: tokens[multiple.last].end
-    }
-    // The endpoints right after the multiple, perhaps after a comma: "tripled from 200 tonnes
-    // to 600 tonnes", "grew threefold, to 90 million from 30 million".
-    let k = multiple.last + 1
-    if (tokens[k]?.text === ',') k++
-    let from: Endpoint | undefined
-    let to: Endpoint | undefined
-    if (tokens[k]?.lower === 'from') {
-      const pair = endpointPair(extraction, quantities, k, 'to')
-      if (pair) [from, to] = [pair.first, pair.second]
-      else from = endpointAt(extraction, quantities, k + 1)
-    } else if (tokens[k]?.lower === 'to') {
-      const pair = endpointPair(extraction, quantities, k, 'from')
-      if (pair) [to, from] = [pair.first, pair.second]
-    }
-    if (!from || !to) continue
-    // "more than doubled", "nearly tripled"
-    let modifier: string | undefined
-    for (const words of lexicon.approximators) {
-      if (words.every((w, n) => tokens[at - words.length + n]?.lower === w)) modifier = words.join(' ')
-    }
-    const band = bandOf(extraction, factor, modifier)
-    if (!band) continue
-    const pairs = readings(extraction, from, to)
-    if (pairs.length === 0) continue
-    const usable = pairs.filter((pair) => pair.from.lo > 0)
-    if (usable.length === 0) continue
-    if (usable.some((pair) => overlaps({lo: pair.to.lo / pair.from.hi, hi: pair.to.hi / pair.from.lo}, band))) continue
-    const pair = usable[0]
-    const ratio = pair.toValue / pair.fromValue
-    const shown = word.text
-    at = multiple.last
-    report(
-      word.start,
-      word.end,
-      `Unexpected ${code(shown)} from ${code(from.shown)} to ${code(to.shown)}: that is ${formatNumber(ratio, 2)} times`,
-      {
-        actual: shown,
-        note: `${pair.toWords} ÷ ${pair.fromWords} = ${formatNumber(ratio, 2)}; ${modifier ? `${modifier} ` : ''}${shown} means about ${factor} times.`
-      }
-    )
+    if (multiple && checkMultiple(extraction, quantities, at, multiple, report)) at = multiple.last
   }
+}
+
+/** Check the multiple at token `at`; whether it was reported. */
+function checkMultiple(
+  extraction: Extraction,
+  quantities: Quantities,
+  at: number,
+  multiple: {factor: number; last: number},
+  report: Report
+): boolean {
+  const {tokens, lexicon} = extraction
+  const {factor} = multiple
+  const word = {
+    text: extraction.text.slice(tokens[at].start, tokens[multiple.last].end),
+    start: tokens[at].start,
+    end: tokens[multiple.last].end
+  }
+  // The endpoints right after the multiple, perhaps after a comma: "tripled from 200 tonnes
+  // to 600 tonnes", "grew threefold, to 90 million from 30 million".
+  let k = multiple.last + 1
+  if (tokens[k]?.text === ',') k++
+  let from: Endpoint | undefined
+  let to: Endpoint | undefined
+  if (tokens[k]?.lower === 'from') {
+    const pair = endpointPair(extraction, quantities, k, 'to')
+    if (pair) [from, to] = [pair.first, pair.second]
+    else from = endpointAt(extraction, quantities, k + 1)
+  } else if (tokens[k]?.lower === 'to') {
+    const pair = endpointPair(extraction, quantities, k, 'from')
+    if (pair) [to, from] = [pair.first, pair.second]
+  }
+  if (!from || !to) return false
+  // "more than doubled", "nearly tripled"
+  let modifier: string | undefined
+  for (const words of lexicon.approximators) {
+    if (words.every((w, n) => tokens[at - words.length + n]?.lower === w)) modifier = words.join(' ')
+  }
+  const band = bandOf(extraction, factor, modifier)
+  if (!band) return false
+  const pairs = readings(extraction, from, to)
+  if (pairs.length === 0) return false
+  const usable = pairs.filter((pair) => pair.from.lo > 0)
+  if (usable.length === 0) return false
+  if (usable.some((pair) => overlaps({lo: pair.to.lo / pair.from.hi, hi: pair.to.hi / pair.from.lo}, band)))
+    return false
+  const pair = usable[0]
+  const ratio = pair.toValue / pair.fromValue
+  const shown = word.text
+  report(
+    word.start,
+    word.end,
+    `Unexpected ${code(shown)} from ${code(from.shown)} to ${code(to.shown)}: that is ${formatNumber(ratio, 2)} times`,
+    {
+      actual: shown,
+      note: `${pair.toWords} ÷ ${pair.fromWords} = ${formatNumber(ratio, 2)}; ${modifier ? `${modifier} ` : ''}${shown} means about ${factor} times.`
+    }
+  )
+  return true
 }
 
 /**

@@ -20,32 +20,43 @@ import {parallelParts, sameMeasure, type Part} from './parts-list.js'
 
 export function checkParts(extraction: Extraction, quantities: Quantities, report: Report): void {
   const {tokens} = extraction
+  // The check of one whole is a function of its own: its closures would otherwise make the
+  // loop allocate a scope for every token of the story.
   for (let i = 0; i < tokens.length; i++) {
-    const sentenceLast = quantities.sentenceLast[i]
     const opening = wholeAt(extraction, quantities, i)
-    if (!opening) continue
-    const {whole, partsFrom} = opening
-    const listEnd = clauseEnd(extraction, quantities, partsFrom, sentenceLast)
-    const candidates = quantities
-      .figuresIn(i)
-      .filter((figure) => quantities.leadOf.get(figure)! >= partsFrom && figure.exprLast <= listEnd)
-    if (candidates.length === 0 || !candidates.every((figure) => sameMeasure(whole, figure))) continue
-    if (!whole && candidates.length < 2) continue
-    const parts = parallelParts(extraction, quantities, candidates, listEnd)
-    if (!parts) continue
-    // A "part" a hundred times its whole counts something else: the viewers of a ceremony
-    // against the people attending it, the deaths of "two crises: ...".
-    if (whole && parts.some((part) => part.figure.value! > whole.value! * PART_OF_ANOTHER_MEASURE)) continue
-    let lo = 0
-    for (const part of parts) lo += rangeOf(extraction, part.figure).lo
-    // Shares of a whole are parts of 100% (written to the unit, they may add up to a little
-    // over 100 by rounding, which the lower ends allow).
-    const shares = parts[0].figure.percent
-    const wholeRange: Range = whole && !shares ? rangeOf(extraction, whole) : {lo: 100, hi: 100}
-    if (lo <= wholeRange.hi) continue
-    reportParts(extraction, parts, whole, shares, report)
-    i = sentenceLast
+    if (opening && checkWhole(extraction, quantities, i, opening, report)) i = quantities.sentenceLast[i]
   }
+}
+
+/** Check the parts of the whole that token `i` opens; whether they were reported. */
+function checkWhole(
+  extraction: Extraction,
+  quantities: Quantities,
+  i: number,
+  opening: {whole: Figure | undefined; partsFrom: number},
+  report: Report
+): boolean {
+  const {whole, partsFrom} = opening
+  const listEnd = clauseEnd(extraction, quantities, partsFrom, quantities.sentenceLast[i])
+  const candidates = quantities
+    .figuresIn(i)
+    .filter((figure) => quantities.leadOf.get(figure)! >= partsFrom && figure.exprLast <= listEnd)
+  if (candidates.length === 0 || !candidates.every((figure) => sameMeasure(whole, figure))) return false
+  if (!whole && candidates.length < 2) return false
+  const parts = parallelParts(extraction, quantities, candidates, listEnd)
+  if (!parts) return false
+  // A "part" a hundred times its whole counts something else: the viewers of a ceremony
+  // against the people attending it, the deaths of "two crises: ...".
+  if (whole && parts.some((part) => part.figure.value! > whole.value! * PART_OF_ANOTHER_MEASURE)) return false
+  let lo = 0
+  for (const part of parts) lo += rangeOf(extraction, part.figure).lo
+  // Shares of a whole are parts of 100% (written to the unit, they may add up to a little
+  // over 100 by rounding, which the lower ends allow).
+  const shares = parts[0].figure.percent
+  const wholeRange: Range = whole && !shares ? rangeOf(extraction, whole) : {lo: 100, hi: 100}
+  if (lo <= wholeRange.hi) return false
+  reportParts(extraction, parts, whole, shares, report)
+  return true
 }
 
 /** Words after "of" that stand for a whole named in the sentence before: "Of them, ...". */

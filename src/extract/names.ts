@@ -51,6 +51,8 @@ export interface Parenthetical {
 
 export interface NameExtraction {
   chains: NameChain[]
+  /** Chains by the index of their first token. */
+  chainAt: Map<number, NameChain>
   /** Chains by the index of their last token. */
   chainEndingAt: Map<number, NameChain>
   persons: PersonMention[]
@@ -62,16 +64,28 @@ const INITIAL = /^\p{Lu}\.$/u
 
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’', '«', '»'])
 
+// The patterns of the functions below are made once: a literal in a function body makes a new
+// RegExp object each time it runs, and these run for every word of a name.
+const POSSESSIVE_S = /['’]s$/u
+const FINAL_APOSTROPHE = /['’]$/u
+const POSSESSIVE = /['’]s?$/u
+const APOSTROPHE = /['’]/u
+
 export function stripPossessive(word: string): string {
-  return word.replace(/['’]s$/u, '').replace(/['’]$/u, '')
+  return word.replace(POSSESSIVE_S, '').replace(FINAL_APOSTROPHE, '')
 }
 
 export function extractNames(text: string, tokens: Token[], lex: Lexicon, officeTitles: Set<string>): NameExtraction {
   const chains = readChains(text, tokens, lex)
   const persons = readPersons(text, tokens, lex, chains, officeTitles)
   const parentheticals = readParentheticals(text, tokens, chains, lex.shortNameIntroducers)
-  const chainEndingAt = new Map(chains.map((c) => [c.last, c]))
-  return {chains, chainEndingAt, persons, parentheticals}
+  const chainAt = new Map<number, NameChain>()
+  const chainEndingAt = new Map<number, NameChain>()
+  for (const chain of chains) {
+    chainAt.set(chain.first, chain)
+    chainEndingAt.set(chain.last, chain)
+  }
+  return {chains, chainAt, chainEndingAt, persons, parentheticals}
 }
 
 function readChains(text: string, tokens: Token[], lex: Lexicon): NameChain[] {
@@ -86,7 +100,7 @@ function readChains(text: string, tokens: Token[], lex: Lexicon): NameChain[] {
     let j = i + 1
     while (j < tokens.length) {
       const prev = tokens[last]
-      if (/['’]s$/u.test(prev.text)) break
+      if (POSSESSIVE_S.test(prev.text)) break
       const t = tokens[j]
       // A middle initial ("George W. Bush"): the point belongs to the name, not the sentence.
       if (last > i && isInitialPoint(text, tokens, last, j)) {
@@ -123,7 +137,7 @@ function readChains(text: string, tokens: Token[], lex: Lexicon): NameChain[] {
       if (tokens[k].text === '.') words[words.length - 1] += '.'
       else words.push(tokens[k].text)
     }
-    const possessive = /['’]s?$/u.test(words[words.length - 1]) && /['’]/u.test(words[words.length - 1].slice(-2))
+    const possessive = POSSESSIVE.test(words[words.length - 1]) && APOSTROPHE.test(words[words.length - 1].slice(-2))
     words[words.length - 1] = stripPossessive(words[words.length - 1])
     chains.push({
       first: i,

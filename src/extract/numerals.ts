@@ -208,6 +208,10 @@ export function readCurrencyBefore(stream: TokenStream, first: number): {currenc
 
 /** The lexicon's approximators by their last word, each list in the lexicon's order. */
 const approximatorIndex = new WeakMap<Lexicon, Map<string, string[][]>>()
+
+// Made once: a literal in a function body is a new RegExp object each time it runs (here, per word).
+const CAPITALIZED = /^\p{Lu}/u
+const X_PLACEHOLDER = /^(?:X{1,4}|x{1,4})$/
 function approximatorsEndingIn(lexicon: Lexicon): Map<string, string[][]> {
   let index = approximatorIndex.get(lexicon)
   if (!index) {
@@ -319,9 +323,9 @@ export function readSpelledFigure(stream: TokenStream, index: number): Figure | 
   // "Channel Four", "Formula One"), not a count.
   const previous = tokens[index - 1]
   if (
-    /^\p{Lu}/u.test(tokens[index].text) &&
+    CAPITALIZED.test(tokens[index].text) &&
     previous?.kind === 'word' &&
-    /^\p{Lu}/u.test(previous.text) &&
+    CAPITALIZED.test(previous.text) &&
     onOneLine(stream, index - 1, index)
   )
     return undefined
@@ -427,7 +431,7 @@ function placeholderAtom(stream: TokenStream, j: number): {next: number; strong:
     while (tokens[k + 1]?.text === '?' && touching(tokens[k], tokens[k + 1])) k++
     return {next: k + 1, strong: false}
   }
-  if (token.kind === 'word' && /^(?:X{1,4}|x{1,4})$/.test(token.text)) return {next: j + 1, strong: false}
+  if (token.kind === 'word' && X_PLACEHOLDER.test(token.text)) return {next: j + 1, strong: false}
   // "[NUM]", "[X]", "[amount]": a template slot in square brackets. A word the lexicon knows as
   // a slot name is never prose; another word in capitals ("[AP]") only before a magnitude, a
   // percent or a currency; a number ("[1]") is a reference mark, no slot.

@@ -122,7 +122,7 @@ export function quantities(x: Extraction): Quantities {
     figuresIn: (i) => figuresBySentence.get(x.tokenSentence[i]) ?? [],
     datesIn: (i) => datesBySentence.get(x.tokenSentence[i]) ?? [],
     chainsIn: (i) => chainsBySentence.get(x.tokenSentence[i]) ?? [],
-    chainAt: new Map(x.chains.map((c) => [c.first, c])),
+    chainAt: x.chainAt,
     chainHolding: (i) => (chainOfToken[i] >= 0 ? x.chains[chainOfToken[i]] : undefined),
     inPerson: (i) => personToken[i] === 1
   }

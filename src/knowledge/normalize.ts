@@ -4,6 +4,12 @@
  */
 const MARKS = /\p{M}+/gu
 const SEPARATORS = /[\s\-‐‑–—_]+/gu
+// Made once (a literal in a function body is a new RegExp object each call); `replace`
+// starts a global pattern from the beginning each time.
+const CURLY_APOSTROPHES = /[’‘]/g
+const SMALL_D_STROKE = /đ/g
+const CAPITAL_D_STROKE = /Đ/g
+const SQUASHED = /[\s.']/g
 
 const PLAIN_WORD = /^[a-z0-9']*$/i
 /** Plain ASCII words, each separated from the next by one space or one hyphen. */
@@ -22,9 +28,9 @@ export function foldAny(name: string): string {
   return name
     .normalize('NFD')
     .replace(MARKS, '')
-    .replace(/[’‘]/g, "'")
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+    .replace(CURLY_APOSTROPHES, "'")
+    .replace(SMALL_D_STROKE, 'd')
+    .replace(CAPITAL_D_STROKE, 'D')
     .toLowerCase()
     .replace(SEPARATORS, ' ')
     .trim()
@@ -32,7 +38,7 @@ export function foldAny(name: string): string {
 
 /** Fold and drop spaces: "Xu Ning Ning" and "Xu Ningning" compare equal. */
 export function squash(name: string): string {
-  return fold(name).replace(/[\s.']/g, '')
+  return fold(name).replace(SQUASHED, '')
 }
 
 /** Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */
