@@ -10,7 +10,15 @@ import {stripPossessive} from '../../src/extract/names.js'
 import type {Knowledge} from '../../src/knowledge/base.js'
 import {fold} from '../../src/knowledge/normalize.js'
 
-const PLAIN = /^[a-z]+$/i
+/** Whether `text` is ASCII letters only (a loop: this runs for every word of the story). */
+function isPlain(text: string): boolean {
+  if (text.length === 0) return false
+  for (let index = 0; index < text.length; index++) {
+    const folded = text.charCodeAt(index) | 32
+    if (folded < 97 || folded > 122) return false
+  }
+  return true
+}
 const variantIndexes = new WeakMap<Knowledge, Map<string, Array<{words: string[]; variant: string}>>>()
 
 /** Variants by their first folded word, built once per knowledge base. */
@@ -37,7 +45,7 @@ export function checkOfficialNames(extraction: Extraction, lowConfidence: boolea
     const t = tokens[i]
     if (t.kind !== 'word') continue
     // Most words are plain lower-case-able ASCII: look them up as they are.
-    const key = PLAIN.test(t.text) ? t.lower : fold(stripPossessive(t.text)).split(' ')[0]
+    const key = isPlain(t.text) ? t.lower : fold(stripPossessive(t.text)).split(' ')[0]
     const candidates = byFirst.get(key)
     if (!candidates) continue
     for (const candidate of candidates) {

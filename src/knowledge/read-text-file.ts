@@ -67,6 +67,8 @@ export function readTextFile(filePath: string, limit: number): string {
       chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read))
       total += read
       if (total > limit) throw tooLarge(total, limit)
+      // A regular file reads short only at its end: no read more to be told so.
+      if (read < chunk.length) break
       chunk = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total))
     }
     return (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)).toString('utf8')
