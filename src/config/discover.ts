@@ -178,33 +178,40 @@ export async function findFiles(options: FindOptions): Promise<FoundFiles> {
     else given.push(path.relative(cwd, path.resolve(cwd, input)) || '.')
   }
 
-  const search = (relative: string, nested: boolean): void => {
+  /** `file`: the folder's listing says the entry is a regular file (no stat needed). */
+  const search = (relative: string, nested: boolean, file = false): void => {
     const absolute = path.resolve(cwd, relative)
     const name = path.basename(absolute)
     if (nested && SKIPPED_FOLDERS.has(name)) return
+    // A file of a folder is linted only with a listed extension: nothing more to ask of the others.
+    if (file && !extensions.has(path.extname(name))) return
     let stats: fs.Stats | undefined
     let statError: NodeJS.ErrnoException | undefined
-    try {
-      stats = fs.statSync(absolute)
-    } catch (error) {
-      statError = error as NodeJS.ErrnoException
+    if (!file) {
+      try {
+        stats = fs.statSync(absolute)
+      } catch (error) {
+        statError = error as NodeJS.ErrnoException
+      }
     }
     const ignored = ignoreFiles.ignores(absolute)
     if (ignored && nested) return
     if (!ignored && stats?.isDirectory()) {
-      let entries: string[]
+      let entries: fs.Dirent[]
       try {
         // Each folder once, even through a symbolic link that loops back.
         const real = fs.realpathSync(absolute)
         if (searched.has(real)) return
         searched.add(real)
-        entries = fs.readdirSync(absolute)
+        entries = fs.readdirSync(absolute, {withFileTypes: true})
       } catch (error) {
         const display = path.relative(cwd, absolute) || '.'
         unlintable.set(display, {path: display, reason: 'Cannot read folder', cause: error as Error})
         return
       }
-      for (const entry of entries.sort()) search(path.join(relative, entry), true)
+      // A link, a folder or anything else is looked at with stat (a link goes where it points).
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      for (const entry of entries) search(path.join(relative, entry.name), true, entry.isFile())
       return
     }
     if (nested && !extensions.has(path.extname(name))) return
