@@ -106,6 +106,18 @@ describe('tokenize', () => {
     )
   })
 
+  it('gives the same tokens on its fast path as with the pattern alone: any printable ASCII, digits and words', () => {
+    const ascii = Array.from({length: 95}, (_, index) => String.fromCharCode(32 + index))
+    const piece = fc.constantFrom(...ascii, '12', '3.5', 'Word', 'x1', '\u00a0', '\v', '\f', '\u0000', 'é')
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 40}), (pieces) => {
+        const text = pieces.join('')
+        expect(tokenize(text)).toStrictEqual(tokenize(text, false))
+      }),
+      {numRuns: 2000, seed: 20261130}
+    )
+  })
+
   it('keeps hyphenated words, numbers with suffixes and URLs whole', () => {
     const tokens = tokenize('The China-ASEAN Expo, 21th, US$7bn, 1980s: see https://a.example/x?y=1, ok.')
     expect(tokens.map((t) => `${t.kind}:${t.text}`)).toEqual([

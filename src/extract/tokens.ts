@@ -70,7 +70,10 @@ export function tokenize(text: string, fastPath = true): Token[] {
       continue
     }
     const first = value.charCodeAt(0)
-    if (first >= 48 && first <= 57) {
+    if (first >= 48 && first <= 57 && simple > 0) {
+      // Digits alone (the fast path ends a number at anything that would join or suffix it).
+      tokens.push({kind: 'number', start, end: simple, text: value, lower: value, digits: value, suffix: undefined})
+    } else if (first >= 48 && first <= 57) {
       const parts = NUMBER_PARTS.exec(value)
       tokens.push({
         kind: 'number',
@@ -120,10 +123,12 @@ function isAsciiDigit(code: number): boolean {
  * The end of the token at `start` when it is plain ASCII: letters and digits
  * from a letter, or digits alone, followed by the end of the text or by ASCII
  * that neither continues the token nor joins it to more (a hyphen, an apostrophe,
- * a digit separator before a digit, a letter after digits). Otherwise 0.
+ * a digit separator before a digit, a letter after digits); or one printable
+ * ASCII character that is neither a letter nor a digit (a token of its own). Otherwise 0.
  */
 function simpleTokenEnd(text: string, start: number, code: number): number {
   let end = start + 1
+  if (code > 32 && code < 127 && !isAsciiLetter(code) && !isAsciiDigit(code)) return end
   if (isAsciiLetter(code)) {
     while (end < text.length) {
       const next = text.charCodeAt(end)
