@@ -222,6 +222,73 @@ describe('markup in the middle of a line', () => {
   })
 })
 
+/** Emphasis and links in every company: what the reading without micromark takes, and what it must leave to micromark. */
+const tight = fc.constantFrom(
+  '*em*',
+  '*em,*',
+  '*em*,',
+  '*em*.',
+  '(*em*)',
+  '"*em*"',
+  '*,em*',
+  '*em *',
+  '* em*',
+  'a*b*c',
+  'a*b*',
+  '*b*c',
+  '*Zoë*',
+  '*a b c*',
+  '*2,300*',
+  '*a*b*c*',
+  '*a**b*',
+  '**a**',
+  '*a_b*',
+  '*a`b*',
+  '[a](u)',
+  '[a b](http://x.y/z?q=1&r=2)',
+  '([a](u))',
+  '[a](u).',
+  '![a](u)',
+  '[^a](u)',
+  '[a](u "t")',
+  '[a](<u>)',
+  '[a]()',
+  '[](u)',
+  '[a](u)*b*',
+  '*a*[b](c)',
+  '[*a*](u)',
+  '*[a](u)*',
+  '[a](u(v))',
+  '[a](ü)',
+  '[a][b]',
+  '[a] (u)',
+  'x*y',
+  '*',
+  '[',
+  ']',
+  '(',
+  ')',
+  '.',
+  ',',
+  '!',
+  'word',
+  'Zoë',
+  '\u00a0',
+  '…'
+)
+const tightLine = fc
+  .array(fc.tuple(tight, fc.constantFrom(' ', ' ', '')), {minLength: 1, maxLength: 10})
+  .map((parts) => 'The fair drew ' + parts.map(([text, gap]) => text + gap).join('') + 'x the organisers said')
+const tightDocument = fc
+  .array(fc.tuple(fc.oneof(tightLine, fc.constantFrom(...plain)), lineBreak), {minLength: 1, maxLength: 10})
+  .map((lines) => '[b]: /v\n\n' + lines.map(([text, ending]) => text + ending).join(''))
+
+describe('emphasis and links read without micromark', () => {
+  it('give the tree and the prose micromark makes of the whole paragraph, whatever stands around them', () => {
+    readsAsWhole(tightDocument, 1500)
+  }, 120000)
+})
+
 describe('a paragraph of plain lines and lines of inline markup', () => {
   it('gives the tree and the prose micromark makes of the whole paragraph', () => {
     readsAsWhole(document, 600)

@@ -386,8 +386,15 @@ const DELIMITERS = new Set([...'*_~[]`<'].map((character) => character.charCodeA
  * window defines a link (which the others would then use), is read again one
  * window at a time.
  */
-function readWindows(source: string, windows: Window[], plan: Plan): Map<Window, PhrasingContent[] | undefined> {
+function readWindows(source: string, allWindows: Window[], plan: Plan): Map<Window, PhrasingContent[] | undefined> {
   const read = new Map<Window, PhrasingContent[] | undefined>()
+  // The commonest markup, read without micromark (see simpleWindow); the rest in batches.
+  const windows: Window[] = []
+  for (const window of allWindows) {
+    const nodes = simpleWindow(source, window)
+    if (nodes) read.set(window, nodes)
+    else windows.push(window)
+  }
   let first = 0
   while (first < windows.length) {
     let last = first
@@ -404,6 +411,148 @@ function readWindows(source: string, windows: Window[], plan: Plan): Map<Window,
     first = last + 1
   }
   return read
+}
+
+/**
+ * The inline nodes of a window that holds nothing but plain text, emphasis
+ * with single asterisks around plain words (`*Nanning,*`) and inline links
+ * whose text is plain and whose destination is a plain address (`[the
+ * forum](https://example.com/story)`), each standing where micromark opens and
+ * closes it whatever surrounds it: what micromark and mdast-util-from-markdown
+ * make of it, node for node and point for point, without them. Undefined for
+ * anything else (micromark reads it). A window is most of the cost of marked-up
+ * Markdown (micromark costs as much per paragraph as per character); these two
+ * forms are most of the markup in news copy. The property tests of
+ * tests/markdown-windows.test.ts hold the nodes equal to micromark's.
+ */
+function simpleWindow(source: string, window: Window): PhrasingContent[] | undefined {
+  if (window.line !== window.endLine) return undefined
+  const {start, end} = window
+  const nodes: PhrasingContent[] = []
+  const pointAt = (offset: number): Point => ({
+    line: window.line,
+    column: window.column + offset - start,
+    offset
+  })
+  const text = (from: number, to: number): PhrasingContent => ({
+    type: 'text',
+    value: source.slice(from, to),
+    position: {start: pointAt(from), end: pointAt(to)}
+  })
+  let plainFrom = start
+  let index = start
+  while (index < end) {
+    const code = source.charCodeAt(index)
+    if (code < 128 ? NOT_PLAIN[code] === 0 : !isSurrogate(code)) {
+      index++
+      continue
+    }
+    let item: {node: PhrasingContent; end: number} | undefined
+    if (code === 42) item = simpleEmphasis(source, index, start, end, text)
+    else if (code === 91) item = simpleLink(source, index, start, end, text)
+    if (!item) return undefined
+    if (index > plainFrom) nodes.push(text(plainFrom, index))
+    item.node.position = {start: pointAt(index), end: pointAt(item.end)}
+    nodes.push(item.node)
+    index = item.end
+    plainFrom = index
+  }
+  if (nodes.length === 0) return undefined
+  if (end > plainFrom) nodes.push(text(plainFrom, end))
+  return nodes
+}
+
+type TextAt = (from: number, to: number) => PhrasingContent
+
+/**
+ * `*words*` at `open`: an asterisk that can only open (left-flanking, not
+ * right-flanking, in CommonMark's terms), plain words with no asterisk, and
+ * an asterisk that can only close. The window's ends count as white space
+ * (a window starts and ends at white space or a line's end).
+ */
+function simpleEmphasis(
+  source: string,
+  open: number,
+  start: number,
+  end: number,
+  text: TextAt
+): {node: PhrasingContent; end: number} | undefined {
+  let close = open + 1
+  while (close < end && source.charCodeAt(close) !== 42) {
+    const code = source.charCodeAt(close)
+    if (code < 128 ? NOT_PLAIN[code] === 1 : isSurrogate(code)) return undefined
+    close++
+  }
+  if (close >= end || close === open + 1) return undefined
+  // A run of one asterisk each side: flanking belongs to a whole run (`**` is another story).
+  if ((open > start && source.charCodeAt(open - 1) === 42) || (close + 1 < end && source.charCodeAt(close + 1) === 42))
+    return undefined
+  const before = flankClass(source, open - 1, start, end)
+  const first = flankClass(source, open + 1, start, end)
+  const last = flankClass(source, close - 1, start, end)
+  const after = flankClass(source, close + 1, start, end)
+  // Opens only: followed by a word character, after white space or punctuation.
+  if (first !== WORD || before === WORD) return undefined
+  // Closes only: after a word character or punctuation, followed by white space; or after a
+  // word character, followed by punctuation.
+  if (last === SPACE || !(after === SPACE || (after === PUNCT && last === WORD))) return undefined
+  return {node: {type: 'emphasis', children: [text(open + 1, close)], position: undefined!}, end: close + 1}
+}
+
+/**
+ * `[words](address)` at `open`: plain text (no bracket, no caret first: a
+ * footnote call) and a destination of printable characters without white
+ * space, parentheses, angle brackets, escapes or references; not after `!` (an image).
+ */
+function simpleLink(
+  source: string,
+  open: number,
+  start: number,
+  end: number,
+  text: TextAt
+): {node: PhrasingContent; end: number} | undefined {
+  if (open > start && source.charCodeAt(open - 1) === 33) return undefined
+  let close = open + 1
+  while (close < end && source.charCodeAt(close) !== 93) {
+    const code = source.charCodeAt(close)
+    if (code < 128 ? NOT_PLAIN[code] === 1 : isSurrogate(code)) return undefined
+    close++
+  }
+  if (close >= end || close === open + 1 || source.charCodeAt(open + 1) === 94) return undefined
+  if (source.charCodeAt(close + 1) !== 40) return undefined
+  const from = close + 2
+  let to = from
+  while (to < end && source.charCodeAt(to) !== 41) {
+    const code = source.charCodeAt(to)
+    if (code <= 32 || code >= 127 || code === 40 || code === 60 || code === 62 || code === 92 || code === 38)
+      return undefined
+    to++
+  }
+  if (to >= end || to === from) return undefined
+  const node: PhrasingContent = {
+    type: 'link',
+    title: null,
+    url: source.slice(from, to),
+    children: [text(open + 1, close)],
+    position: undefined!
+  }
+  return {node, end: to + 1}
+}
+
+const SPACE = 1
+const PUNCT = 2
+const WORD = 3
+
+/** What flanks a delimiter: white space (a window's ends too), punctuation, or anything else. */
+function flankClass(source: string, at: number, start: number, end: number): number {
+  if (at < start || at >= end) return SPACE
+  const character = source[at]
+  if (WHITE_SPACE.test(character)) return SPACE
+  return PUNCTUATION.test(character) ? PUNCT : WORD
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff
 }
 
 /** What micromark makes of one window on its own, positions in the file. */
