@@ -23,16 +23,24 @@
 // other paragraph, a link in every third); HTML with <p>. Characters that
 // are markup in Markdown or HTML are replaced by spaces in every shape, so each
 // shape holds the same prose. Shapes are timed round-robin within each run, so a
-// change in the machine's load falls on all of them alike; each time is the median
-// of the runs (one warm-up first). Times are the process's CPU time (user and
+// change in the machine's load falls on all of them alike, each run starting the
+// round at the next shape, and each lint after a full garbage collection (no shape
+// pays for another's garbage); each time is the median of the runs (one warm-up first). Times are the process's CPU time (user and
 // system), not the wall clock: on a machine shared with other work the wall clock
 // mostly measures the others. This is a benchmark: it asserts nothing.
+// With --isolated, each timing is made in a process of its own, warmed up on its
+// shape (about 2 MB of it), as a run over files of one format goes: in one process,
+// shapes share the compiled code and the heap, and a shape pays for what the one
+// before it left. The shapes still take turns, run after run. Slower: a process per timing.
 // The target: every shape within 1.5x of plain text, and ms per MB flat as the
 // size grows (one-line inputs: within 1.5x of their smallest size).
 
 import {readFileSync, readdirSync, statSync, existsSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
+import {spawnSync} from 'node:child_process'
+import v8 from 'node:v8'
+import vm from 'node:vm'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = resolve(here, '..')
@@ -45,12 +53,22 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const options = {sizes: [0.1, 1, 10], runs: 3, corpus: undefined, only: undefined, json: false}
+  const options = {
+    sizes: [0.1, 1, 10],
+    runs: 3,
+    corpus: undefined,
+    only: undefined,
+    json: false,
+    isolated: false,
+    measureOne: undefined
+  }
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]
     const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]
     const value = () => inline ?? argv[++index] ?? fail(`${name} needs a value`)
     if (name === '--json') options.json = true
+    else if (name === '--isolated') options.isolated = true
+    else if (name === '--measure-one') options.measureOne = JSON.parse(value())
     else if (name === '--sizes') {
       const raw = value()
       options.sizes = raw.split(',').map(Number)
@@ -66,7 +84,7 @@ function parseArgs(argv) {
       options.only = value().split(',')
     } else if (name === '--help' || name === '-h') {
       process.stdout.write(
-        'Usage: node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--inputs fixtures,wire,corpus,escapes,brackets] [--json]\n'
+        'Usage: node scripts/bench-formats.js [--sizes 0.1,1,10] [--runs N] [--corpus DIR] [--inputs fixtures,wire,corpus,escapes,brackets] [--isolated] [--json]\n'
       )
       process.exit(0)
     } else fail(`unknown argument ${JSON.stringify(arg)}`)
@@ -170,6 +188,14 @@ const SHAPES = {
 }
 const BASELINE = 'text, blank lines'
 
+/**
+ * A full collection before each timed lint, so that no shape pays for the garbage
+ * of the one before it (without it, the ratios swung by a third from run to run).
+ * `gc` is exposed here, not by a flag the npm script would have to pass.
+ */
+v8.setFlagsFromString('--expose-gc')
+const collectGarbage = vm.runInNewContext('gc')
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = sorted.length >> 1
@@ -183,6 +209,27 @@ async function main() {
   const {lint, loadKnowledge} = await import(pathToFileURL(entry).href)
   const knowledge = loadKnowledge()
   const lintOptions = (path) => ({path, knowledge, date: '2024-01-01'})
+
+  if (options.measureOne) {
+    // A child of --isolated: one shape, warmed up on itself, then timed.
+    const {input, size, shape, runs, corpus} = options.measureOne
+    const [path, write] = SHAPES[shape]
+    const text = write(fill(inputs(corpus)[input], size * MB))
+    // Warm-up on about 2 MB of the shape: a small input alone would time the compiler.
+    for (let warm = Math.max(1, Math.ceil(2 / size)); warm > 0; warm--) await lint(text, lintOptions(path))
+    const times = []
+    let messages = 0
+    for (let run = 0; run < runs; run++) {
+      collectGarbage()
+      const started = process.cpuUsage()
+      const file = await lint(text, lintOptions(path))
+      const used = process.cpuUsage(started)
+      times.push((used.user + used.system) / 1000)
+      messages = file.messages.length
+    }
+    process.stdout.write(JSON.stringify({times, messages}) + '\n')
+    return
+  }
 
   // Warm up every format's code once.
   for (const [path, write] of Object.values(SHAPES)) await lint(write(fill([WIRE], 20_000)), lintOptions(path))
@@ -198,9 +245,32 @@ async function main() {
       const messages = new Map()
       // Ten megabytes take long enough that one run says what a median would.
       const runs = size >= 4 ? 1 : options.runs
-      for (let run = 0; run < runs; run++) {
-        for (const {shape, path, text} of texts) {
-          if (globalThis.gc) globalThis.gc()
+      if (options.isolated) {
+        // Each timing in a process of its own, warmed up on its shape; shapes take turns, run after run.
+        for (let run = 0; run < runs; run++) {
+          for (let turn = 0; turn < texts.length; turn++) {
+            const {shape} = texts[(turn + run) % texts.length]
+            const one = {input, size, shape, runs: 1, corpus: options.corpus}
+            const child = spawnSync(
+              process.execPath,
+              [fileURLToPath(import.meta.url), '--measure-one', JSON.stringify(one)],
+              {
+                encoding: 'utf8',
+                maxBuffer: 16 * MB
+              }
+            )
+            if (child.status !== 0) fail(`${shape} at ${size} MB: ${child.stderr.trim()}`)
+            const result = JSON.parse(child.stdout)
+            times.get(shape).push(...result.times)
+            messages.set(shape, result.messages)
+          }
+        }
+      }
+      for (let run = 0; !options.isolated && run < runs; run++) {
+        // Each run starts the round at another shape: none is always first after the warm-up.
+        const order = texts.map((_, index) => texts[(index + run) % texts.length])
+        for (const {shape, path, text} of order) {
+          collectGarbage()
           const started = process.cpuUsage()
           const file = await lint(text, lintOptions(path))
           const used = process.cpuUsage(started)
@@ -229,7 +299,7 @@ async function main() {
     const times = texts.map(() => [])
     for (let run = 0; run < options.runs; run++) {
       for (const [index, text] of texts.entries()) {
-        if (globalThis.gc) globalThis.gc()
+        collectGarbage()
         const started = process.cpuUsage()
         await lint(text, lintOptions('story.md'))
         const used = process.cpuUsage(started)
@@ -252,7 +322,7 @@ async function main() {
     return
   }
   const out = [
-    `copydesk bench-formats (node ${process.version}; median of ${options.runs} runs below 4 MB, 1 run above)`,
+    `copydesk bench-formats (node ${process.version}; median of ${options.runs} runs below 4 MB, 1 run above; ${options.isolated ? 'each shape in a process of its own' : 'shapes round-robin in one process'})`,
     `CPU ms per MB of a full lint, and x the same text as blank-line separated plain text (target <= ${RATIO_TARGET}x)`
   ]
   for (const [input, bySize] of Object.entries(report.inputs)) {
