@@ -441,12 +441,8 @@ function simpleWindow(source: string, window: Window): PhrasingContent[] | undef
   })
   let plainFrom = start
   let index = start
-  while (index < end) {
+  while ((index = plainRunEnd(source, index, end)) < end) {
     const code = source.charCodeAt(index)
-    if (code < 128 ? NOT_PLAIN[code] === 0 : !isSurrogate(code)) {
-      index++
-      continue
-    }
     let item: {node: PhrasingContent; end: number} | undefined
     if (code === 42) item = simpleEmphasis(source, index, start, end, text)
     else if (code === 91) item = simpleLink(source, index, start, end, text)
@@ -477,13 +473,8 @@ function simpleEmphasis(
   end: number,
   text: TextAt
 ): {node: PhrasingContent; end: number} | undefined {
-  let close = open + 1
-  while (close < end && source.charCodeAt(close) !== 42) {
-    const code = source.charCodeAt(close)
-    if (code < 128 ? NOT_PLAIN[code] === 1 : isSurrogate(code)) return undefined
-    close++
-  }
-  if (close >= end || close === open + 1) return undefined
+  const close = plainRunEnd(source, open + 1, end)
+  if (close >= end || source.charCodeAt(close) !== 42 || close === open + 1) return undefined
   // A run of one asterisk each side: flanking belongs to a whole run (`**` is another story).
   if ((open > start && source.charCodeAt(open - 1) === 42) || (close + 1 < end && source.charCodeAt(close + 1) === 42))
     return undefined
@@ -512,13 +503,9 @@ function simpleLink(
   text: TextAt
 ): {node: PhrasingContent; end: number} | undefined {
   if (open > start && source.charCodeAt(open - 1) === 33) return undefined
-  let close = open + 1
-  while (close < end && source.charCodeAt(close) !== 93) {
-    const code = source.charCodeAt(close)
-    if (code < 128 ? NOT_PLAIN[code] === 1 : isSurrogate(code)) return undefined
-    close++
-  }
-  if (close >= end || close === open + 1 || source.charCodeAt(open + 1) === 94) return undefined
+  const close = plainRunEnd(source, open + 1, end)
+  if (close >= end || source.charCodeAt(close) !== 93 || close === open + 1 || source.charCodeAt(open + 1) === 94)
+    return undefined
   if (source.charCodeAt(close + 1) !== 40) return undefined
   const from = close + 2
   let to = from
@@ -551,8 +538,15 @@ function flankClass(source: string, at: number, start: number, end: number): num
   return PUNCTUATION.test(character) ? PUNCT : WORD
 }
 
-function isSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdfff
+/** Where the run of plain text (no markup, no control character, no surrogate) from `from` ends. */
+function plainRunEnd(source: string, from: number, end: number): number {
+  let index = from
+  while (index < end) {
+    const code = source.charCodeAt(index)
+    if (code < 128 ? NOT_PLAIN[code] === 1 : code >= 0xd800 && code <= 0xdfff) break
+    index++
+  }
+  return index
 }
 
 /** What micromark makes of one window on its own, positions in the file. */
