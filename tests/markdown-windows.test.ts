@@ -184,9 +184,13 @@ const word = fc.oneof(
   }
 )
 const midLine = fc.array(word, {minLength: 1, maxLength: 12}).map((words) => words.join(' '))
-const midLineDocument = fc
-  .array(fc.tuple(fc.oneof(midLine, fc.constantFrom(...plain)), lineBreak), {minLength: 1, maxLength: 12})
-  .map((lines) => '[ref]: /u\n[^1]: note\n\n' + lines.map(([text, ending]) => text + ending).join(''))
+/** Documents of `head` and then lines of `line` or plain lines, each with its line break. */
+function linesDocument(line: fc.Arbitrary<string>, head: string, maxLength: number): fc.Arbitrary<string> {
+  return fc
+    .array(fc.tuple(fc.oneof(line, fc.constantFrom(...plain)), lineBreak), {minLength: 1, maxLength})
+    .map((lines) => head + lines.map(([text, ending]) => text + ending).join(''))
+}
+const midLineDocument = linesDocument(midLine, '[ref]: /u\n[^1]: note\n\n', 12)
 
 describe('markup in the middle of a line', () => {
   it('gives the tree and the prose micromark makes of the whole paragraph', () => {
@@ -279,9 +283,7 @@ const tight = fc.constantFrom(
 const tightLine = fc
   .array(fc.tuple(tight, fc.constantFrom(' ', ' ', '')), {minLength: 1, maxLength: 10})
   .map((parts) => 'The fair drew ' + parts.map(([text, gap]) => text + gap).join('') + 'x the organisers said')
-const tightDocument = fc
-  .array(fc.tuple(fc.oneof(tightLine, fc.constantFrom(...plain)), lineBreak), {minLength: 1, maxLength: 10})
-  .map((lines) => '[b]: /v\n\n' + lines.map(([text, ending]) => text + ending).join(''))
+const tightDocument = linesDocument(tightLine, '[b]: /v\n\n', 10)
 
 describe('emphasis and links read without micromark', () => {
   it('give the tree and the prose micromark makes of the whole paragraph, whatever stands around them', () => {
