@@ -191,10 +191,15 @@ const BASELINE = 'text, blank lines'
 /**
  * A full collection before each timed lint, so that no shape pays for the garbage
  * of the one before it (without it, the ratios swung by a third from run to run).
+ * A last-resort one, which also finishes sweeping the freed pages: after a plain
+ * `gc()` V8 sweeps them while the next lint runs, and the process's CPU time then
+ * charges that lint for its predecessor's garbage (an HTML story of 0.1 MB, whose
+ * trees make the most garbage, measured twice its steady-state time).
  * `gc` is exposed here, not by a flag the npm script would have to pass.
  */
 v8.setFlagsFromString('--expose-gc')
-const collectGarbage = vm.runInNewContext('gc')
+const gc = vm.runInNewContext('gc')
+const collectGarbage = () => gc({type: 'major', execution: 'sync', flavor: 'last-resort'})
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b)

@@ -58,8 +58,9 @@ const noPluginLoading = {
  * stand-in whose functions load the package on first call: their module-level
  * set-up (HTML's entity and property tables) is then not paid by every start.
  * Only packages whose exports are all functions can stand in this way (parse5's
- * other exports are left out: copydesk imports only its `parse`, and esbuild fails
- * the build on an import of one left out). Node
+ * other exports are left out, but for its `defaultTreeAdapter`, a table of functions
+ * that stands in as an object reading the real one: copydesk imports only those two,
+ * and esbuild fails the build on an import of one left out). Node
  * built-ins that copydesk's own modules need only on some paths (git for --since,
  * worker threads, the SARIF fingerprints, the page server) stand in the same way
  * for copydesk's modules: their functions, and their default export as an object
@@ -79,8 +80,18 @@ const LAZY = [
   'node:worker_threads'
 ]
 
-/** Packages whose functions stand in lazily, their other exports left out. */
+/** Packages whose functions (and tables of functions) stand in lazily, their other exports left out. */
 const FUNCTIONS_ONLY = new Set(['parse5'])
+
+/** A plain object whose every property is a function (standing in by a proxy, its properties loaded on first read). */
+function isTableOfFunctions(value) {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    Object.values(value).every((property) => typeof property === 'function')
+  )
+}
 
 async function lazyPackages(names) {
   const standIns = new Map()
@@ -88,12 +99,26 @@ async function lazyPackages(names) {
     const builtIn = name.startsWith('node:')
     let entries = Object.entries(await import(name)).filter(([key]) => key !== '__esModule' && key !== 'default')
     const notFunctions = entries.filter(([, value]) => typeof value !== 'function').map(([key]) => key)
-    if (builtIn || FUNCTIONS_ONLY.has(name)) entries = entries.filter(([, value]) => typeof value === 'function')
+    if (builtIn || FUNCTIONS_ONLY.has(name))
+      entries = entries.filter(([, value]) => typeof value === 'function' || isTableOfFunctions(value))
     else if (notFunctions.length > 0)
       throw new Error(`build-cli: cannot load ${name} lazily: ${notFunctions.join(', ')}`)
     const lines = [`let real`, `const load = () => (real ??= require(${JSON.stringify(name)}))`]
     if (builtIn) lines.push('export default new Proxy({}, {get: (_target, key) => load()[key]})')
-    for (const [key] of entries) {
+    for (const [key, value] of entries) {
+      if (typeof value !== 'function') {
+        // A table of functions (parse5's `defaultTreeAdapter`): an object that reads the real one.
+        const real = `load().${key}`
+        lines.push(
+          `export const ${key} = new Proxy({}, {`,
+          `  get: (_target, property) => ${real}[property],`,
+          `  has: (_target, property) => property in ${real},`,
+          `  ownKeys: () => Reflect.ownKeys(${real}),`,
+          `  getOwnPropertyDescriptor: (_target, property) => Reflect.getOwnPropertyDescriptor(${real}, property)`,
+          `})`
+        )
+        continue
+      }
       lines.push(
         `export function ${key}(...parameters) {`,
         `  const value = load().${key}`,

@@ -42,9 +42,14 @@ export function copydeskControl(options: ControlOptions = {}) {
 function applyComments(file: VFile): void {
   const source = file.data.sourceTree
   if (!source) return
-  // A Markdown comment starts `<!--`: without one in the file, there is nothing to apply
-  // (and no walk of the whole tree for it).
-  if (source.format === 'markdown' && !String(file.value ?? '').includes('<!--')) return
+  // Every marker names copydesk (`<!--copydesk …-->`, `<!--copydesk-…-->`, compared as
+  // written), and a Markdown comment starts `<!--`: without them in the file there is
+  // nothing to apply, and no walk of the whole tree for it. (unified-message-control
+  // would also drop messages in a gap, a part of the file no node covers: the trees
+  // handed to it cover all prose, HTML's through positionedOnly; tests/formats.test.ts
+  // checks that a story reads the same with the walk.)
+  const text = String(file.value ?? '')
+  if (!text.includes('copydesk') || (source.format === 'markdown' && !text.includes('<!--'))) return
   const count = file.messages.length
   try {
     if (source.format === 'markdown') {
