@@ -10,7 +10,9 @@ import path from 'node:path'
 import fc from 'fast-check'
 import {defaultTreeAdapter, parse} from 'parse5'
 import {describe, expect, it} from 'vitest'
-import {treeAdapter} from '../src/core/html.js'
+import {VFile} from 'vfile'
+import type {Nodes} from 'hast'
+import {readHtml, readsAsWritten, treeAdapter} from '../src/core/html.js'
 import {lintText, root} from './helpers.js'
 
 /** The repository's stories: the seed and the clean fixtures. */
@@ -45,6 +47,8 @@ const SOUP = [
   '  \n ',
   '\r\n',
   '&amp; &nbsp;&mdash',
+  'a&notit; b&#x41;c &#0; ',
+  'line\rbreak ',
   '<p>',
   '</p>',
   '<b>',
@@ -151,6 +155,43 @@ describe('parse5 with copydesk’s tree adapter', () => {
       }),
       {numRuns: 1500, seed: 20261130}
     )
+  })
+})
+
+/** Every text node of a hast tree with its span in the file. */
+function textNodes(node: Nodes, out: Array<{value: string; from: number; to: number}> = []) {
+  if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+    out.push({value: node.value, from: node.position.start.offset, to: node.position.end.offset})
+  }
+  if ('children' in node) for (const child of node.children) textNodes(child as Nodes, out)
+  if (node.type === 'element' && node.content) textNodes(node.content, out)
+  return out
+}
+
+describe('text that parse5 reads as written', () => {
+  /** The prose takes such a text node's span from the file, not its value: they must be equal. */
+  const check = (html: string) => {
+    for (const {value, from, to} of textNodes(readHtml(html, new VFile({value: html})))) {
+      if (to - from === value.length && readsAsWritten(html, from, to)) expect(html.slice(from, to)).toBe(value)
+    }
+  }
+
+  it('holds the file’s characters: every story in every shape', () => {
+    for (const story of stories()) for (const html of htmlShapes(story)) check(html)
+  })
+
+  it('holds the file’s characters: tag soup', () => {
+    fc.assert(
+      fc.property(soupWithNul, (html) => check(html)),
+      {numRuns: 1500, seed: 20261130}
+    )
+  })
+
+  it('is not claimed where parse5 decodes or replaces', () => {
+    expect(readsAsWritten('a &amp; b', 0, 9)).toBe(false)
+    expect(readsAsWritten('a\r\nb', 0, 4)).toBe(false)
+    expect(readsAsWritten('a\0b', 0, 3)).toBe(false)
+    expect(readsAsWritten('x &amp; plain', 7, 13)).toBe(true)
   })
 })
 

@@ -56,8 +56,16 @@ export function treeAdapter(): TreeAdapter<DefaultTreeAdapterMap> {
   return (inPlaceAdapter ??= {
     ...defaultTreeAdapter,
     updateNodeSourceCodeLocation(node, end) {
-      if (node.sourceCodeLocation) Object.assign(node.sourceCodeLocation, end)
-      else node.sourceCodeLocation = {...end} as never
+      const location = node.sourceCodeLocation
+      if (!location) {
+        node.sourceCodeLocation = {...end} as never
+        return
+      }
+      // parse5 passes an end (line, column, offset), with the end tag's location at an element's end tag.
+      if (end.endTag !== undefined) (location as {endTag?: unknown}).endTag = end.endTag
+      location.endLine = end.endLine!
+      location.endCol = end.endCol!
+      location.endOffset = end.endOffset!
     }
   })
 }
@@ -146,15 +154,32 @@ function isSource(node: Element): boolean {
   return node.tagName === 'code' || node.properties?.dataNlcst === 'source'
 }
 
-/** The prose of an HTML tree, paragraph by paragraph. */
-export function htmlProse(tree: Root, builder: ProseBuilder): void {
-  const state = {builder, lastEnd: 0}
+/** The prose of an HTML tree of `doc`, paragraph by paragraph. */
+export function htmlProse(tree: Root, builder: ProseBuilder, doc: string): void {
+  const state = {builder, lastEnd: 0, doc}
   find(tree, state)
 }
 
 interface State {
   builder: ProseBuilder
   lastEnd: number
+  doc: string
+}
+
+/**
+ * Whether parse5 reads the file's characters `from` to `to` as they stand: none of
+ * them is one it decodes or replaces (`&` of a character reference, CR, NUL). A
+ * text node of that span and of that length then holds exactly those characters
+ * (parse5 only drops characters besides: a length that differs says so). Its value
+ * is not read: parse5 builds it a token at a time, and comparing it with the file
+ * joins its hundreds of pieces first.
+ */
+export function readsAsWritten(doc: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const code = doc.charCodeAt(index)
+    if (code === 38 || code === 13 || code === 0) return false
+  }
+  return true
 }
 
 function find(node: Nodes, state: State): void {
@@ -211,7 +236,10 @@ function paragraph(children: Array<RootContent | ElementContent>, state: State):
     const to = node.position?.end.offset
     if (to !== undefined) end = Math.max(end, to)
     if (node.type === 'text') {
-      if (from !== undefined && to !== undefined) builder.decoded(node.value, from, to)
+      if (from === undefined || to === undefined) continue
+      if (to - from === node.value.length && to <= state.doc.length && readsAsWritten(state.doc, from, to)) {
+        builder.verbatim(state.doc.slice(from, to), from)
+      } else builder.decoded(node.value, from, to)
     } else if (node.type === 'element' && !isIgnored(node)) {
       if (from === undefined || to === undefined) continue
       if (node.tagName === 'wbr') builder.replaced(' ', from, to - from)

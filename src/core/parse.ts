@@ -104,7 +104,7 @@ function proseOf(doc: string, file: VFile, format: Format): ProseBuilder {
     const tree = readHtml(doc, file)
     file.data.sourceTree = {format: 'html', tree}
     const builder = new ProseBuilder(doc)
-    htmlProse(tree, builder)
+    htmlProse(tree, builder, doc)
     return builder
   }
   const builder = new ProseBuilder(doc)
