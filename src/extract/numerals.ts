@@ -104,6 +104,10 @@ function bareFigure(
 ): Figure {
   const start = stream.tokens[first].start
   const end = stream.tokens[last].end
+  // Every property, the optional ones too, in one order: every figure then has one
+  // shape, and the rules' reads of a figure stay monomorphic (a figure whose optional
+  // properties came in the order its context was read took one of dozens of shapes,
+  // and each read of one was a lookup: isYear alone was 7% of a figure-dense lint).
   return {
     start,
     end,
@@ -117,10 +121,17 @@ function bareFigure(
     base,
     multiplier: 1,
     value: null,
+    magnitude: undefined,
     percent: false,
     percentagePoints: false,
+    currency: undefined,
+    approx: undefined,
+    grouping: form.grouping,
+    decimalPoints: form.decimalPoints,
+    spelled: form.spelled,
+    placeholder: form.placeholder,
     suffixed: false,
-    ...form
+    next: undefined
   }
 }
 
