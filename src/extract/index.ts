@@ -87,46 +87,101 @@ export function extraction(file: VFile, tree?: NlcstRoot): Extraction {
   }
   // The file positions are in: the file, or for a tree run without its file, the tree's own text.
   const doc = String(file) || prose.text
-  const loc = location(doc)
-  const toPoint = (offset: number): Point => {
-    const point = loc.toPoint(offset)
-    if (point) return {line: point.line, column: point.column, offset}
-    const end = loc.toPoint(doc.length)!
-    return {line: end.line, column: end.column, offset: doc.length}
-  }
-  let paragraphs: Span[] | undefined
-  const result: Extraction = {
-    ...figures,
-    ...names,
+  const result = new StoryExtraction(
+    figures,
+    names,
     prose,
-    text,
     tokens,
-    lexicon: lex,
+    lex,
     knowledge,
-    storyDate: storyDate(text, figures.dates, context, doc, file.path),
-    dateline: datelineOf(text, figures.dates),
-    get paragraphs() {
-      return (paragraphs ??= paragraphsOf(text))
-    },
+    storyDate(text, figures.dates, context, doc, file.path),
+    datelineOf(text, figures.dates),
     tokenSentence,
-    tokenAt(offset: number): number {
-      let lo = 0
-      let hi = tokens.length
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1
-        if (tokens[mid].end <= offset) lo = mid + 1
-        else hi = mid
-      }
-      return lo
-    },
-    place(start: number, end: number) {
-      const from = prose.toFile(start)
-      const to = Math.max(from, prose.toFileEnd(end))
-      return {start: toPoint(from), end: toPoint(to)}
-    }
-  }
+    doc
+  )
   file.data.extraction = result
   return result
+}
+
+/**
+ * A file's extraction. A class, so that every extraction has one shape: the rules
+ * read its properties in every story, and an object literal with a getter made per
+ * story (as this was) gave each story's extraction a shape of its own, which made
+ * every one of those reads a lookup.
+ */
+class StoryExtraction implements Extraction {
+  readonly figures: FigureExtraction['figures']
+  readonly ordinals: FigureExtraction['ordinals']
+  readonly decades: FigureExtraction['decades']
+  readonly centuries: FigureExtraction['centuries']
+  readonly dates: FigureExtraction['dates']
+  readonly times: FigureExtraction['times']
+  readonly ages: FigureExtraction['ages']
+  readonly chains: NameExtraction['chains']
+  readonly chainAt: NameExtraction['chainAt']
+  readonly chainEndingAt: NameExtraction['chainEndingAt']
+  readonly persons: NameExtraction['persons']
+  readonly parentheticals: NameExtraction['parentheticals']
+  readonly text: string
+  private paragraphSpans: Span[] | undefined = undefined
+  private readonly positions: ReturnType<typeof location>
+
+  constructor(
+    figures: FigureExtraction,
+    names: NameExtraction,
+    readonly prose: Prose,
+    readonly tokens: Token[],
+    readonly lexicon: Lexicon,
+    readonly knowledge: Knowledge,
+    readonly storyDate: StoryDate,
+    readonly dateline: DateMention | undefined,
+    readonly tokenSentence: Int32Array,
+    private readonly doc: string
+  ) {
+    this.figures = figures.figures
+    this.ordinals = figures.ordinals
+    this.decades = figures.decades
+    this.centuries = figures.centuries
+    this.dates = figures.dates
+    this.times = figures.times
+    this.ages = figures.ages
+    this.chains = names.chains
+    this.chainAt = names.chainAt
+    this.chainEndingAt = names.chainEndingAt
+    this.persons = names.persons
+    this.parentheticals = names.parentheticals
+    this.text = prose.text
+    this.positions = location(doc)
+  }
+
+  get paragraphs(): Span[] {
+    return (this.paragraphSpans ??= paragraphsOf(this.text))
+  }
+
+  tokenAt(offset: number): number {
+    const tokens = this.tokens
+    let lo = 0
+    let hi = tokens.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (tokens[mid].end <= offset) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  place(start: number, end: number): {start: Point; end: Point} {
+    const from = this.prose.toFile(start)
+    const to = Math.max(from, this.prose.toFileEnd(end))
+    return {start: this.point(from), end: this.point(to)}
+  }
+
+  private point(offset: number): Point {
+    const point = this.positions.toPoint(offset)
+    if (point) return {line: point.line, column: point.column, offset}
+    const end = this.positions.toPoint(this.doc.length)!
+    return {line: end.line, column: end.column, offset: this.doc.length}
+  }
 }
 
 /**
