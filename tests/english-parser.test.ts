@@ -10,11 +10,12 @@ import fc from 'fast-check'
 import type {Root} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import {describe, expect, it} from 'vitest'
-import {EnglishParser} from '../src/core/english-parser.js'
+import {toString} from 'nlcst-to-string'
+import {EnglishParser, spansByLength} from '../src/core/english-parser.js'
 
 const published = new ParseEnglish()
 const ours = new EnglishParser()
-const offsetsOnly = new EnglishParser({offsetsOnly: true})
+const bare = new EnglishParser({positions: false})
 
 /** The offsets of every paragraph and sentence of a tree, and the white space between them. */
 function spans(tree: Root): string[] {
@@ -26,6 +27,34 @@ function spans(tree: Root): string[] {
       out.push(`  ${inner.type} ${inner.position?.start.offset}-${inner.position?.end.offset}`)
     }
   }
+  return out
+}
+
+/** {@link spans} of a tree without positions, its offsets read by {@link spansByLength}. */
+function bareSpans(tree: Root): string[] {
+  const {sentences, paragraphs} = spansByLength(tree.children)
+  const out: string[] = []
+  let sentence = 0
+  let paragraph = 0
+  let offset = 0
+  for (const child of tree.children) {
+    const length = toString(child).length
+    if (child.type === 'ParagraphNode') {
+      const span = paragraphs[paragraph++]
+      out.push(`${child.type} ${span.start}-${span.end}`)
+      let inner = offset
+      for (const node of child.children) {
+        const size = toString(node).length
+        const at = node.type === 'SentenceNode' ? sentences[sentence++] : {start: inner, end: inner + size}
+        out.push(`  ${node.type} ${at.start}-${at.end}`)
+        inner += size
+      }
+    } else {
+      out.push(`${child.type} ${offset}-${offset + length}`)
+    }
+    offset += length
+  }
+  expect(sentence).toBe(sentences.length)
   return out
 }
 
@@ -56,18 +85,24 @@ function expectSameParse(text: string): void {
   const actual = ours.parse(text)
   expect(actual).toStrictEqual(expected)
   expect(sharing(actual)).toEqual(sharing(expected))
-  // With offsets only: the same paragraphs and sentences, at the same offsets.
-  expect(spans(offsetsOnly.parse(text))).toEqual(spans(expected))
+  // Without positions: the same paragraphs and sentences, read from the lengths of the text before them.
+  const withoutPositions = bare.parse(text)
+  expect(toString(withoutPositions)).toBe(text)
+  expect(bareSpans(withoutPositions)).toEqual(spans(expected))
 }
 
 describe('EnglishParser: the tree parse-english makes', () => {
-  it("with offsets only, shares the points of touching tokens and a word's position with its text", () => {
-    const [paragraph] = offsetsOnly.parse('Two words.').children
-    const [sentence] = paragraph.type === 'ParagraphNode' ? paragraph.children : []
-    const [first, space] = sentence.type === 'SentenceNode' ? sentence.children : []
-    expect(first.position!.end).toBe(space.position!.start)
-    expect(first.type === 'WordNode' && first.children[0].position).toBe(first.position)
-    expect(first.position!.end).toEqual({offset: 3})
+  it('without positions, makes no position on any node', () => {
+    const tree = bare.parse('Two words. And\n\nthree, more "here".')
+    const stack: Array<{position?: unknown; children?: unknown[]}> = [tree]
+    let nodes = 0
+    while (stack.length > 0) {
+      const node = stack.pop()!
+      nodes++
+      expect(node.position).toBeUndefined()
+      if (node.children) stack.push(...(node.children as typeof stack))
+    }
+    expect(nodes).toBeGreaterThan(15)
   })
 
   it('replaces the published sentence-breaking step (else it would only be as fast)', () => {

@@ -19,9 +19,10 @@
  * tests/english-parser.test.ts holds the trees deeply equal to parse-english's,
  * and their shared points shared alike, on the corpora and on random text.
  */
-import type {Paragraph, Sentence, SentenceContent, WhiteSpace} from 'nlcst'
+import type {Paragraph, RootContent, Sentence, SentenceContent, WhiteSpace} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import {ParseLatin} from 'parse-latin'
+import type {Span} from './prose.js'
 
 const WHITE_SPACE = 1
 const PUNCTUATION = 2
@@ -71,19 +72,19 @@ const latinParagraphPlugins = ParseLatin.prototype.tokenizeParagraphPlugins
 const publishedBreak = latinParagraphPlugins.length === 12 ? latinParagraphPlugins[9] : undefined
 
 export class EnglishParser extends ParseEnglish {
-  private readonly offsetsOnly: boolean
+  private readonly positions: boolean
 
   /**
-   * With `offsetsOnly`, the tree is for the spans of its sentences and
-   * paragraphs, nothing else: a point holds its offset alone and is shared by
-   * the token that ends there and the one that starts there, and a word and its
-   * text share one position. parse-latin's steps replace points and positions
-   * but never change a point, so every sentence and paragraph spans the offsets
-   * it spans in parse-english's tree, from a third fewer objects.
+   * With `positions: false`, the tree is for the spans of its sentences and
+   * paragraphs, nothing else: no node has a position (nlcst's are optional,
+   * and parse-latin's steps patch one only where both nodes have one). The
+   * tree still holds every character of the text, in order, so a node's span
+   * is the length of what comes before it ({@link spansByLength}): the same
+   * spans, from half the objects.
    */
-  constructor(options: {offsetsOnly?: boolean} = {}) {
+  constructor(options: {positions?: boolean} = {}) {
     super()
-    this.offsetsOnly = options.offsetsOnly ?? false
+    this.positions = options.positions ?? true
     const at = publishedBreak ? this.tokenizeParagraphPlugins.indexOf(publishedBreak) : -1
     // Any other layout of the list: parse-english's own step stays (slower, the same tree).
     if (at >= 0) this.tokenizeParagraphPlugins[at] = breakImplicitSentences
@@ -92,7 +93,7 @@ export class EnglishParser extends ParseEnglish {
   /** parse-latin's `tokenize`: the same tokens, with the same positions and the same shared points. */
   override tokenize(value: string | null | undefined): SentenceContent[] {
     if (!value) return []
-    if (this.offsetsOnly) return tokenizeOffsets(value)
+    if (!this.positions) return tokenizeBare(value)
     const children: SentenceContent[] = []
     let line = 1
     let column = 1
@@ -135,11 +136,10 @@ function continues(previousKind: Kind, kind: Kind, code: number, previousCode: n
   )
 }
 
-/** The tokens of {@link EnglishParser.tokenize} with offsets only (see the `offsetsOnly` option). */
-function tokenizeOffsets(value: string): SentenceContent[] {
+/** The tokens of {@link EnglishParser.tokenize} without positions (see the `positions` option). */
+function tokenizeBare(value: string): SentenceContent[] {
   const children: SentenceContent[] = []
   let from = 0
-  let start = {offset: 0} as Point
   let previousKind: Kind | 0 = 0
   let previousCode = -1
   const length = value.length
@@ -147,21 +147,47 @@ function tokenizeOffsets(value: string): SentenceContent[] {
     const code = index < length ? value.charCodeAt(index) : -1
     const kind = index < length ? kindOf(code) : 0
     if (from < index && previousKind !== 0 && (kind === 0 || !continues(previousKind, kind, code, previousCode))) {
-      const end = {offset: index} as Point
-      const position = {start, end}
       const text = value.slice(from, index)
       children.push(
         previousKind === WORD
-          ? {type: 'WordNode', children: [{type: 'TextNode', value: text, position}], position}
-          : {type: TYPE_OF_KIND[previousKind] as TokenType, value: text, position}
+          ? {type: 'WordNode', children: [{type: 'TextNode', value: text}]}
+          : {type: TYPE_OF_KIND[previousKind] as TokenType, value: text}
       )
       from = index
-      start = end
     }
     previousKind = kind
     previousCode = code
   }
   return children
+}
+
+/** The spans of the paragraphs and sentences of a tree's top-level nodes, read from the length of the text before each. */
+export function spansByLength(children: readonly RootContent[]): {sentences: Span[]; paragraphs: Span[]} {
+  const sentences: Span[] = []
+  const paragraphs: Span[] = []
+  let offset = 0
+  for (const child of children) {
+    if (child.type !== 'ParagraphNode') {
+      offset += lengthOf(child)
+      continue
+    }
+    const start = offset
+    for (const inner of child.children) {
+      const length = lengthOf(inner)
+      if (inner.type === 'SentenceNode') sentences.push({start: offset, end: offset + length})
+      offset += length
+    }
+    paragraphs.push({start, end: offset})
+  }
+  return {sentences, paragraphs}
+}
+
+/** The length of a node's text: of its value, or of its children's. */
+function lengthOf(node: RootContent): number {
+  if ('value' in node) return node.value.length
+  let length = 0
+  for (const child of node.children) length += lengthOf(child)
+  return length
 }
 
 /** One token as parse-latin makes it: a word and its text share their start point, not their end. */

@@ -12,7 +12,7 @@
  */
 import type {Root, RootContent, Paragraph, Sentence} from 'nlcst'
 import type {Point} from 'unist'
-import {EnglishParser} from './english-parser.js'
+import {EnglishParser, spansByLength} from './english-parser.js'
 import type {Prose, Span} from './prose.js'
 
 /** A piece is cut near this many characters, and never past twice as many. */
@@ -20,7 +20,7 @@ export const PIECE = 4096
 
 const parser = new EnglishParser()
 /** For the lint path, which reads sentence and paragraph spans and keeps no nodes. */
-const spansParser = new EnglishParser({offsetsOnly: true})
+const spansParser = new EnglishParser({positions: false})
 
 /**
  * Parse `text` into nlcst in bounded pieces. Positions are offsets in `text`
@@ -119,7 +119,8 @@ export function parseProseWithSpans(
 }
 
 function parsePiece(text: string, keepNodes: boolean): PieceParse {
-  const children = (keepNodes ? parser : spansParser).parse(text).children
+  if (!keepNodes) return {children: [], ...spansByLength(spansParser.parse(text).children)}
+  const children = parser.parse(text).children
   const sentences: Span[] = []
   const paragraphs: Span[] = []
   for (const child of children) {
@@ -127,7 +128,7 @@ function parsePiece(text: string, keepNodes: boolean): PieceParse {
     paragraphs.push(spanOf(child))
     for (const sentence of child.children) if (sentence.type === 'SentenceNode') sentences.push(spanOf(sentence))
   }
-  return {children: keepNodes ? children : [], sentences, paragraphs}
+  return {children, sentences, paragraphs}
 }
 
 /** Where the piece that starts at `start` ends. */
