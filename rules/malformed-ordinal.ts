@@ -95,9 +95,21 @@ export const meta: RuleMeta = {
   }
 }
 
+/** The lexicon's event nouns with the configured ones: made once per configured list, not once per story. */
+const eventNounSets = new WeakMap<string[], {base: Set<string>; all: Set<string>}>()
+
+function eventNounsWith(base: Set<string>, extra: string[]): Set<string> {
+  if (extra.length === 0) return base
+  const known = eventNounSets.get(extra)
+  if (known && known.base === base) return known.all
+  const all = new Set([...base, ...extra.map((noun) => noun.toLowerCase())])
+  eventNounSets.set(extra, {base, all})
+  return all
+}
+
 const malformedOrdinal = defineRule<{eventNouns: string[]}>(meta, (x, options, report) => {
   const {tokens, lexicon: lex} = x
-  const eventNouns = new Set([...lex.eventNouns, ...options.eventNouns.map((n) => n.toLowerCase())])
+  const eventNouns = eventNounsWith(lex.eventNouns, options.eventNouns)
 
   // Wrong suffixes.
   for (const ordinal of x.ordinals) {

@@ -269,7 +269,7 @@ function readParentheticals(
     // Introducer words.
     let introducer: string | undefined
     for (const words of introducers) {
-      if (words.every((w, n) => tokens[innerFirst + n]?.lower === w)) {
+      if (wordsAt(tokens, innerFirst, words)) {
         introducer = words.join(' ')
         innerFirst += words.length
         break
@@ -306,6 +306,16 @@ function readParentheticals(
     i = close
   }
   return out
+}
+
+/**
+ * Whether lower-cased `words` stand at token `at`. (A function of its own: a closure
+ * over the loop's variables in readParentheticals made V8 allocate that loop's scope
+ * for every token of the story.)
+ */
+function wordsAt(tokens: Token[], at: number, words: string[]): boolean {
+  for (let n = 0; n < words.length; n++) if (tokens[at + n]?.lower !== words[n]) return false
+  return true
 }
 
 /**
