@@ -81,3 +81,24 @@ describe('malformed-ordinal: garbled ordinals', () => {
     expect(garbledOrdinal('12', 'mth')).toBeUndefined()
   })
 })
+
+describe('malformed-ordinal: configured event nouns', () => {
+  const story = (noun: string) => `The 20 Harvest ${noun} opened in Nanning on Monday.`
+  const lintWith = (text: string, eventNouns?: string[]) =>
+    lintText(text, {rules: eventNouns ? {'malformed-ordinal': ['warn', {eventNouns}]} : undefined})
+
+  it('a configured noun ends an event name; the built-in nouns still do', async () => {
+    expect((await lintWith(story('Regatta'))).messages).toHaveLength(0)
+    const configured = ['Regatta', 'jamboree']
+    for (const noun of ['Regatta', 'Jamboree', 'Forum']) {
+      // Twice: the second story reads the set made for the first.
+      for (let run = 0; run < 2; run++) {
+        const messages = (await lintWith(story(noun), configured)).messages
+        expect(messages.map((m) => m.ruleId)).toEqual(['malformed-ordinal'])
+      }
+    }
+    // Another list is another set.
+    expect((await lintWith(story('Regatta'), ['Pageant'])).messages).toHaveLength(0)
+    expect((await lintWith(story('Pageant'), ['Pageant'])).messages).toHaveLength(1)
+  })
+})
