@@ -39,17 +39,24 @@ export function copydeskControl(options: ControlOptions = {}) {
   }
 }
 
+/**
+ * Whether a Markdown or HTML file may hold a suppression comment. Every marker names
+ * copydesk (`<!--copydesk …-->`, `<!--copydesk-…-->`, compared as written), and a
+ * Markdown comment starts `<!--`: without them there is nothing to apply, so the
+ * parse does not keep the file's tree (src/core/parse.ts: it goes with the parse,
+ * instead of living through the rules) and there is no walk of it here.
+ * (unified-message-control would also drop messages in a gap, a part of the file no
+ * node covers: the trees handed to it cover all prose, HTML's through positionedOnly;
+ * tests/html-reading.test.ts checks that stories read the same with the walk.)
+ */
+export function mayHoldSuppressions(text: string, format: 'markdown' | 'html'): boolean {
+  return text.includes('copydesk') && (format === 'html' || text.includes('<!--'))
+}
+
 function applyComments(file: VFile): void {
   const source = file.data.sourceTree
   if (!source) return
-  // Every marker names copydesk (`<!--copydesk …-->`, `<!--copydesk-…-->`, compared as
-  // written), and a Markdown comment starts `<!--`: without them in the file there is
-  // nothing to apply, and no walk of the whole tree for it. (unified-message-control
-  // would also drop messages in a gap, a part of the file no node covers: the trees
-  // handed to it cover all prose, HTML's through positionedOnly; tests/formats.test.ts
-  // checks that a story reads the same with the walk.)
-  const text = String(file.value ?? '')
-  if (!text.includes('copydesk') || (source.format === 'markdown' && !text.includes('<!--'))) return
+  if (!mayHoldSuppressions(String(file.value ?? ''), source.format)) return
   const count = file.messages.length
   try {
     if (source.format === 'markdown') {

@@ -17,6 +17,7 @@ import {Prose, ProseBuilder} from './prose.js'
 import {parseProseWithSpans, placeTree, type PieceCache} from './english.js'
 import {markdownProse, readMarkdown} from './markdown.js'
 import {htmlProse, readHtml} from './html.js'
+import {mayHoldSuppressions} from './control.js'
 
 export type Format = 'text' | 'markdown' | 'html'
 
@@ -91,18 +92,18 @@ export function parseDocument(
   return tree
 }
 
-/** The file's prose, by format; the Markdown or HTML tree is kept for suppression comments. */
+/** The file's prose, by format; the Markdown or HTML tree is kept for suppression comments, where there may be any. */
 function proseOf(doc: string, file: VFile, format: Format): ProseBuilder {
   if (format === 'markdown') {
     const {tree, source} = readMarkdown(doc)
-    file.data.sourceTree = {format: 'markdown', tree}
+    if (mayHoldSuppressions(doc, 'markdown')) file.data.sourceTree = {format: 'markdown', tree}
     const builder = new ProseBuilder(doc, source)
     markdownProse(tree, builder)
     return builder
   }
   if (format === 'html') {
     const tree = readHtml(doc, file)
-    file.data.sourceTree = {format: 'html', tree}
+    if (mayHoldSuppressions(doc, 'html')) file.data.sourceTree = {format: 'html', tree}
     const builder = new ProseBuilder(doc)
     htmlProse(tree, builder, doc)
     return builder
