@@ -41,20 +41,42 @@ interface Parse5Node {
 }
 
 /**
- * parse5's own tree, built by its default tree adapter but for one step: where a
+ * parse5's own tree, built by its default tree adapter but for two steps. Where a
  * node's end moves (a text node that grows by a token: each word and each run of
  * white space; an element at its end tag), the adapter spreads the old location and
  * the new end into a new object, the end is set here in place. The location objects
  * it updates are never shared: an element's is made for it (its start tag's location
  * is a property of it), a text node's is the location of its first character token,
  * which the tokenizer makes for that token alone. About a twentieth of an HTML
- * story's lint, and as much garbage. Made on first use (the bundle loads parse5 lazily).
+ * story's lint, and as much garbage. And a text node's value is joined when the next
+ * text node starts (below). Made on first use (the bundle loads parse5 lazily).
  */
 let inPlaceAdapter: TreeAdapter<DefaultTreeAdapterMap> | undefined
+
+/**
+ * The text node parse5 is growing (its value a string of one piece per token). When
+ * the next text node starts, this one's value is made one string: the pieces then die
+ * young, instead of every text node of the file holding hundreds of them alive until
+ * the parse ends (and the collector copying them all to the old generation).
+ */
+let growing: {value: string} | undefined
 
 export function treeAdapter(): TreeAdapter<DefaultTreeAdapterMap> {
   return (inPlaceAdapter ??= {
     ...defaultTreeAdapter,
+    insertText(parentNode, text) {
+      const children = parentNode.childNodes
+      const last = children[children.length - 1]
+      if (last !== undefined && defaultTreeAdapter.isTextNode(last)) {
+        last.value += text
+        return
+      }
+      // Reading a character of a string of pieces joins them (V8 flattens it in place).
+      if (growing !== undefined && growing.value.length > 0) growing.value.charCodeAt(0)
+      const node = defaultTreeAdapter.createTextNode(text)
+      defaultTreeAdapter.appendChild(parentNode, node)
+      growing = node
+    },
     updateNodeSourceCodeLocation(node, end) {
       const location = node.sourceCodeLocation
       if (!location) {
@@ -72,11 +94,16 @@ export function treeAdapter(): TreeAdapter<DefaultTreeAdapterMap> {
 
 /** Parse HTML into a hast tree with positions in the file, nesting bounded. */
 export function readHtml(doc: string, file: VFile): Root {
-  const document = parse(doc, {
-    sourceCodeLocationInfo: true,
-    scriptingEnabled: false,
-    treeAdapter: treeAdapter()
-  }) as unknown as Parse5Node
+  let document: Parse5Node
+  try {
+    document = parse(doc, {
+      sourceCodeLocationInfo: true,
+      scriptingEnabled: false,
+      treeAdapter: treeAdapter()
+    }) as unknown as Parse5Node
+  } finally {
+    growing = undefined
+  }
   flatten(document)
   return fromParse5(document as never, {file}) as Root
 }
