@@ -482,8 +482,9 @@ function simpleEmphasis(
   const first = flankClass(source, open + 1, start, end)
   const last = flankClass(source, close - 1, start, end)
   const after = flankClass(source, close + 1, start, end)
-  // Opens only: followed by a word character, after white space or punctuation.
-  if (first !== WORD || before === WORD) return undefined
+  // Opens only: followed by a word character, after white space or punctuation; or followed
+  // by punctuation, after white space (`*"As*`: after punctuation it could close too).
+  if (!((first === WORD && before !== WORD) || (first === PUNCT && before === SPACE))) return undefined
   // Closes only: after a word character or punctuation, followed by white space; or after a
   // word character, followed by punctuation.
   if (last === SPACE || !(after === SPACE || (after === PUNCT && last === WORD))) return undefined
