@@ -44,7 +44,7 @@ export function copydeskControl(options: ControlOptions = {}) {
  * copydesk (`<!--copydesk …-->`, `<!--copydesk-…-->`, compared as written), and a
  * Markdown comment starts `<!--`: without them there is nothing to apply, so the
  * parse does not keep the file's tree (src/core/parse.ts: it goes with the parse,
- * instead of living through the rules) and there is no walk of it here.
+ * instead of living through the rules) and there is nothing to walk here.
  * (unified-message-control would also drop messages in a gap, a part of the file no
  * node covers: the trees handed to it cover all prose, HTML's through positionedOnly;
  * tests/html-reading.test.ts checks that stories read the same with the walk.)
@@ -54,9 +54,9 @@ export function mayHoldSuppressions(text: string, format: 'markdown' | 'html'): 
 }
 
 function applyComments(file: VFile): void {
+  // The parse keeps the tree only where a marker may be (mayHoldSuppressions).
   const source = file.data.sourceTree
   if (!source) return
-  if (!mayHoldSuppressions(String(file.value ?? ''), source.format)) return
   const count = file.messages.length
   try {
     if (source.format === 'markdown') {
