@@ -5,10 +5,23 @@
  * markup reaching across words and lines included.
  */
 import fc from 'fast-check'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {markdownProse, readMarkdown} from '../src/core/markdown.js'
 import {ProseBuilder} from '../src/core/prose.js'
 import {lintText} from './helpers.js'
+
+/** Counts micromark's readings (mdast-util-from-markdown's calls). */
+const countCalls = vi.hoisted(() => vi.fn())
+vi.mock('mdast-util-from-markdown', async (original) => {
+  const real = await original<typeof import('mdast-util-from-markdown')>()
+  return {
+    ...real,
+    fromMarkdown: (...parameters: Parameters<typeof real.fromMarkdown>) => {
+      countCalls()
+      return real.fromMarkdown(...parameters)
+    }
+  }
+})
 
 function read(value: string, everyBlock: boolean) {
   const {tree, source} = readMarkdown(value, everyBlock)
@@ -291,10 +304,50 @@ const tightLine = fc
   .map((parts) => 'The fair drew ' + parts.map(([text, gap]) => text + gap).join('') + 'x the organisers said')
 const tightDocument = linesDocument(tightLine, '[b]: /v\n\n', 10)
 
+/** Lines that are mostly or only markup (a dateline, a caption, a credit), in blocks of their own or among plain lines. */
+const markedLine = fc
+  .array(fc.tuple(tight, fc.constantFrom(' ', ' ', '')), {minLength: 1, maxLength: 6})
+  .map((parts) =>
+    parts
+      .map(([text, gap]) => text + gap)
+      .join('')
+      .trim()
+  )
+  .filter((line) => line !== '')
+const markedBreak = fc.constantFrom('\n', '\n\n', '\n\n', '\r\n\r\n', '\r')
+const markedDocument = fc
+  .array(fc.tuple(fc.oneof({weight: 3, arbitrary: markedLine}, fc.constantFrom(...plain)), markedBreak), {
+    minLength: 1,
+    maxLength: 12
+  })
+  .map((lines) => '[b]: /v\n\n' + lines.map(([text, ending]) => text + ending).join(''))
+
 describe('emphasis and links read without micromark', () => {
   it('give the tree and the prose micromark makes of the whole paragraph, whatever stands around them', () => {
     readsAsWhole(tightDocument, 1500)
   }, 120000)
+
+  it('give them in blocks that are mostly or only markup', () => {
+    readsAsWhole(markedDocument, 1500)
+  }, 120000)
+
+  it('leave micromark out of copy marked up as a newsroom marks it', () => {
+    const value = [
+      '*Nanning,* September 9 (ZXS) -- "China and ASEAN," said the [minister](https://example.com/story).',
+      '*Friday,* July 21, [2017](https://example.com/story)',
+      '*Disney*',
+      '*"As* one of the largest contractors," he said.'
+    ].join('\n\n')
+    countCalls.mockClear()
+    const tree = treeAsWhole(value + '\n')
+    expect(tree.children).toHaveLength(4)
+    // The reading with every block given to micromark calls it once; the windows never.
+    expect(countCalls).toHaveBeenCalledTimes(1)
+    countCalls.mockClear()
+    // A block of markup that is not emphasis or a link (strong emphasis) goes to micromark.
+    treeAsWhole(value.replace('*Disney*', '**Disney**') + '\n')
+    expect(countCalls).toHaveBeenCalledTimes(2)
+  })
 })
 
 describe('a paragraph of plain lines and lines of inline markup', () => {

@@ -132,11 +132,7 @@ export function readMarkdown(doc: string, everyBlock = false, batch = true): Mar
     stretches.push(part)
   }
   // Pieces go to micromark, except the plain paragraphs in them, which are taken as they are.
-  const read = readWindows(
-    source,
-    plan.plain.flatMap((block) => block.windows ?? []),
-    plan
-  )
+  const read = readWindows(source, plan.plain, plan)
   let cursor = 0
   let cursorLine = 1
   let plain = 0
@@ -378,22 +374,28 @@ function mixedParagraph(
 const DELIMITERS = new Set([...'*_~[]`<'].map((character) => character.charCodeAt(0)))
 
 /**
- * The inline nodes of every window, positions in the file: those of a window
- * that micromark reads as one paragraph whose text holds no delimiter left
- * unmatched (outside escapes and autolinks), else undefined. Read as the
+ * The inline nodes of the windows of `blocks`, positions in the file: those of
+ * a window that micromark reads as one paragraph whose text holds no delimiter
+ * left unmatched (outside escapes and autolinks), else undefined. In a block
+ * of mostly markup lines, only those read without micromark (the block is read
+ * with its piece unless all are). The rest are read as the
  * stretches are, a few kilobytes of windows to a call, blank lines between
  * them; a batch in which a block reaches from one window into the next, or a
  * window defines a link (which the others would then use), is read again one
  * window at a time.
  */
-function readWindows(source: string, allWindows: Window[], plan: Plan): Map<Window, PhrasingContent[] | undefined> {
+function readWindows(source: string, blocks: PlainBlock[], plan: Plan): Map<Window, PhrasingContent[] | undefined> {
   const read = new Map<Window, PhrasingContent[] | undefined>()
-  // The commonest markup, read without micromark (see simpleWindow); the rest in batches.
+  // The commonest markup, read without micromark (see simpleWindow); the rest in batches,
+  // except in a block of mostly markup lines, then read with its piece.
   const windows: Window[] = []
-  for (const window of allWindows) {
-    const nodes = simpleWindow(source, window)
-    if (nodes) read.set(window, nodes)
-    else windows.push(window)
+  for (const block of blocks) {
+    for (const window of block.windows ?? []) {
+      const nodes = simpleWindow(source, window)
+      if (nodes) read.set(window, nodes)
+      else if (block.marked) break
+      else windows.push(window)
+    }
   }
   let first = 0
   while (first < windows.length) {
@@ -701,6 +703,8 @@ interface PlainBlock {
   line: number
   endLine: number
   endLineStart: number
+  /** Mostly markup lines: taken only when every window reads without micromark. */
+  marked: boolean
 }
 
 /**
@@ -832,11 +836,12 @@ function planPieces(doc: string): Plan {
   let lastStart = 0
   let lastLine = 1
   const endBlock = (next: number): void => {
-    // A block that is mostly markup lines is read with its piece: a window is worth its
+    // A block that is mostly markup lines is taken only if every window reads without
+    // micromark (see simpleWindow); else it is read with its piece: a window is worth its
     // own parse (micromark's set-up costs about as much as a line) only between plain lines.
     let marked = 0
     for (const window of block?.windows ?? []) marked += window.end - window.start
-    if (block?.plain && marked * 2 <= lastEnd - block.start) {
+    if (block?.plain) {
       const windows = block.windows.length > 0 ? block.windows : undefined
       plain.push({
         windows,
@@ -845,7 +850,8 @@ function planPieces(doc: string): Plan {
         next,
         line: block.line,
         endLine: lastLine,
-        endLineStart: lastStart
+        endLineStart: lastStart,
+        marked: marked * 2 > lastEnd - block.start
       })
     }
     block = undefined
