@@ -22,16 +22,22 @@
 // (one long paragraph per 2,000 lines), CR LF, and marked up (emphasis in every
 // other paragraph, a link in every third); HTML with <p>. Characters that
 // are markup in Markdown or HTML are replaced by spaces in every shape, so each
-// shape holds the same prose. Shapes are timed round-robin within each run, so a
-// change in the machine's load falls on all of them alike, each run starting the
-// round at the next shape, and each lint after a full garbage collection (no shape
-// pays for another's garbage); each time is the median of the runs (one warm-up first). Times are the process's CPU time (user and
-// system), not the wall clock: on a machine shared with other work the wall clock
-// mostly measures the others. This is a benchmark: it asserts nothing.
+// shape holds the same prose. Shapes are timed round-robin within each run, each
+// run starting the round at the next shape, and plain text just before each of
+// them: a shape's ratio is the median, over the runs, of its time over that plain
+// text's (a change in the machine's load falls on both). A timing is a lint of
+// the shape at 0.1 MB (untimed), a full garbage collection and a wait until the
+// process is idle (no shape pays for another's garbage), then lints of the shape
+// back to back, at least a megabyte of them (see timeShape); each time shown is
+// the median of the runs (one warm-up first). Times are the process's CPU time
+// (user and system), not the wall clock: on a machine shared with other work the
+// wall clock mostly measures the others. This is a benchmark: it asserts nothing.
 // With --isolated, each timing is made in a process of its own, warmed up on its
-// shape (about 2 MB of it), as a run over files of one format goes: in one process,
-// shapes share the compiled code and the heap, and a shape pays for what the one
-// before it left. The shapes still take turns, run after run. Slower: a process per timing.
+// shape (about 2 MB of it): no shape shares compiled code or a heap with another.
+// The pairs and turns are the same. Slower (a process per timing), and steadier:
+// on a shared machine, shapes that do the same work (plain text with single or
+// double line breaks) measured within a tenth of each other this way, but up to a
+// third apart in one process, whose compiled code differs from run to run.
 // The target: every shape within 1.5x of plain text, and ms per MB flat as the
 // size grows (one-line inputs: within 1.5x of their smallest size).
 
@@ -187,22 +193,47 @@ const SHAPES = {
   'HTML, <p>': ['story.html', (blocks) => `<!doctype html>\n<body>\n<p>${blocks.join('</p>\n<p>')}</p>\n</body>\n`]
 }
 const BASELINE = 'text, blank lines'
+/** Size of the lint of a shape before its timing (MB). */
+const WARM = 0.1
 
 /**
- * A full collection before each timed lint, so that no shape pays for the garbage
- * of the one before it (without it, the ratios swung by a third from run to run).
- * A last-resort one, which also finishes sweeping the freed pages: after a plain
- * `gc()` V8 sweeps them while the next lint runs, and the process's CPU time then
- * charges that lint for its predecessor's garbage (an HTML story of 0.1 MB, whose
- * trees make the most garbage, measured twice its steady-state time). It also drops
- * compiled code the other shapes did not run (micromark's, parse5's), which the next
- * lint of Markdown or HTML compiles again: at 0.1 MB that weighs on their ratios
- * (the README gives both collections' figures).
+ * How each shape is timed, as a run over stories of one format goes: one lint of
+ * the shape at 0.1 MB first (its code compiled, whatever the shape before it left
+ * in the heap made garbage), a full collection, then a wait until the process is
+ * idle (after `gc()` V8 sweeps the freed pages, and compiles, on other threads, and
+ * the process's CPU time would charge that to the lints after it: an HTML story of
+ * 0.1 MB measured twice its steady-state time), then lints of the text back to back,
+ * at least a megabyte of them, their own collections included. A timing of one
+ * 0.1 MB lint (about 40 ms) swung by half between runs of this script on a shared
+ * machine; a last-resort collection before each lint settled the sweeping but also
+ * dropped the compiled code the other shapes had not run (micromark's, parse5's),
+ * which Markdown and HTML then compiled again at every 0.1 MB lint.
  * `gc` is exposed here, not by a flag the npm script would have to pass.
  */
 v8.setFlagsFromString('--expose-gc')
 const gc = vm.runInNewContext('gc')
-const collectGarbage = () => gc({type: 'major', execution: 'sync', flavor: 'last-resort'})
+/** Wait (at most a second) until 50 ms pass with under 2 ms of the process's CPU time. */
+async function settle() {
+  for (let tries = 0; tries < 20; tries++) {
+    const before = process.cpuUsage()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const used = process.cpuUsage(before)
+    if (used.user + used.system < 2000) return
+  }
+}
+
+/** CPU ms per lint of `text`, and its messages: see above. `warm` is the shape at 0.1 MB. */
+async function timeShape(lint, lintOptions, path, text, warm) {
+  await lint(warm, lintOptions(path))
+  gc({type: 'major', execution: 'sync'})
+  await settle()
+  const count = Math.max(1, Math.round(MB / text.length))
+  const started = process.cpuUsage()
+  let file
+  for (let index = 0; index < count; index++) file = await lint(text, lintOptions(path))
+  const used = process.cpuUsage(started)
+  return {ms: (used.user + used.system) / 1000 / count, messages: file.messages.length}
+}
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b)
@@ -222,18 +253,17 @@ async function main() {
     // A child of --isolated: one shape, warmed up on itself, then timed.
     const {input, size, shape, runs, corpus} = options.measureOne
     const [path, write] = SHAPES[shape]
-    const text = write(fill(inputs(corpus)[input], size * MB))
+    const paragraphs = inputs(corpus)[input]
+    const text = write(fill(paragraphs, size * MB))
+    const warm = write(fill(paragraphs, WARM * MB))
     // Warm-up on about 2 MB of the shape: a small input alone would time the compiler.
-    for (let warm = Math.max(1, Math.ceil(2 / size)); warm > 0; warm--) await lint(text, lintOptions(path))
+    for (let round = Math.ceil(2 / WARM); round > 0; round--) await lint(warm, lintOptions(path))
     const times = []
     let messages = 0
     for (let run = 0; run < runs; run++) {
-      collectGarbage()
-      const started = process.cpuUsage()
-      const file = await lint(text, lintOptions(path))
-      const used = process.cpuUsage(started)
-      times.push((used.user + used.system) / 1000)
-      messages = file.messages.length
+      const timed = await timeShape(lint, lintOptions, path, text, warm)
+      times.push(timed.ms)
+      messages = timed.messages
     }
     process.stdout.write(JSON.stringify({times, messages}) + '\n')
     return
@@ -248,50 +278,55 @@ async function main() {
     const bySize = []
     for (const size of options.sizes) {
       const blocks = fill(paragraphs, size * MB)
-      const texts = Object.entries(SHAPES).map(([shape, [path, write]]) => ({shape, path, text: write(blocks)}))
+      const warmBlocks = fill(paragraphs, WARM * MB)
+      const texts = Object.entries(SHAPES).map(([shape, [path, write]]) => ({
+        shape,
+        path,
+        text: write(blocks),
+        warm: write(warmBlocks)
+      }))
       const times = new Map(texts.map(({shape}) => [shape, []]))
+      const ratios = new Map(texts.map(({shape}) => [shape, []]))
       const messages = new Map()
       // Ten megabytes take long enough that one run says what a median would.
       const runs = size >= 4 ? 1 : options.runs
-      if (options.isolated) {
-        // Each timing in a process of its own, warmed up on its shape; shapes take turns, run after run.
-        for (let run = 0; run < runs; run++) {
-          for (let turn = 0; turn < texts.length; turn++) {
-            const {shape} = texts[(turn + run) % texts.length]
-            const one = {input, size, shape, runs: 1, corpus: options.corpus}
-            const child = spawnSync(
-              process.execPath,
-              [fileURLToPath(import.meta.url), '--measure-one', JSON.stringify(one)],
-              {
-                encoding: 'utf8',
-                maxBuffer: 16 * MB
-              }
-            )
-            if (child.status !== 0) fail(`${shape} at ${size} MB: ${child.stderr.trim()}`)
-            const result = JSON.parse(child.stdout)
-            times.get(shape).push(...result.times)
-            messages.set(shape, result.messages)
+      /** One timing of a shape: in this process, or (--isolated) in a process of its own warmed up on it. */
+      const timeOne = async ({shape, path, text, warm}) => {
+        if (!options.isolated) return timeShape(lint, lintOptions, path, text, warm)
+        const one = {input, size, shape, runs: 1, corpus: options.corpus}
+        const child = spawnSync(
+          process.execPath,
+          [fileURLToPath(import.meta.url), '--measure-one', JSON.stringify(one)],
+          {
+            encoding: 'utf8',
+            maxBuffer: 16 * MB
           }
-        }
+        )
+        if (child.status !== 0) fail(`${shape} at ${size} MB: ${child.stderr.trim()}`)
+        const result = JSON.parse(child.stdout)
+        return {ms: result.times[0], messages: result.messages}
       }
-      for (let run = 0; !options.isolated && run < runs; run++) {
+      const [baseline, ...others] = texts
+      for (let run = 0; run < runs; run++) {
         // Each run starts the round at another shape: none is always first after the warm-up.
-        const order = texts.map((_, index) => texts[(index + run) % texts.length])
-        for (const {shape, path, text} of order) {
-          collectGarbage()
-          const started = process.cpuUsage()
-          const file = await lint(text, lintOptions(path))
-          const used = process.cpuUsage(started)
-          times.get(shape).push((used.user + used.system) / 1000)
-          messages.set(shape, file.messages.length)
+        for (let turn = 0; turn < others.length; turn++) {
+          const entry = others[(turn + run) % others.length]
+          // Plain text timed just before each shape: a change in the machine's load falls on both.
+          const plain = await timeOne(baseline)
+          const timed = await timeOne(entry)
+          times.get(baseline.shape).push(plain.ms)
+          times.get(entry.shape).push(timed.ms)
+          ratios.get(entry.shape).push(timed.ms / (entry.text.length / MB) / (plain.ms / (baseline.text.length / MB)))
+          messages.set(baseline.shape, plain.messages)
+          messages.set(entry.shape, timed.messages)
         }
       }
-      const baseline = median(times.get(BASELINE)) / (texts[0].text.length / MB)
       bySize.push({
         megabytes: size,
         shapes: texts.map(({shape, text}) => {
           const msPerMb = median(times.get(shape)) / (text.length / MB)
-          return {shape, characters: text.length, msPerMb, ratio: msPerMb / baseline, messages: messages.get(shape)}
+          const ratio = shape === BASELINE ? 1 : median(ratios.get(shape))
+          return {shape, characters: text.length, msPerMb, ratio, messages: messages.get(shape)}
         })
       })
       if (!options.json) process.stderr.write(`  ${input} ${size} MB done\n`)
@@ -307,11 +342,7 @@ async function main() {
     const times = texts.map(() => [])
     for (let run = 0; run < options.runs; run++) {
       for (const [index, text] of texts.entries()) {
-        collectGarbage()
-        const started = process.cpuUsage()
-        await lint(text, lintOptions('story.md'))
-        const used = process.cpuUsage(started)
-        times[index].push((used.user + used.system) / 1000)
+        times[index].push((await timeShape(lint, lintOptions, 'story.md', text, texts[0])).ms)
       }
     }
     const perMb = texts.map((text, index) => median(times[index]) / (text.length / MB))
