@@ -13,7 +13,8 @@
  *   of plain lines and lines of inline markup, only windows go to micromark:
  *   the words around each piece of markup (see {@link addWindows}), each read
  *   as it would be on its own (see {@link readWindows}), when nothing in one
- *   reaches into another.
+ *   reaches into another; the commonest windows (emphasis and links around
+ *   plain words) are read without micromark at all (see {@link simpleWindow}).
  * - it is cut into pieces of a few kilobytes at lines where a top-level block
  *   starts (after a blank line, or a list item at the margin), outside fenced
  *   code, HTML blocks and front matter; each piece is parsed on its own and
