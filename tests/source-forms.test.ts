@@ -45,7 +45,7 @@ const forms: FormCase[] = [
       'The company plans to invest 10 billion yuan in a new park.',
       'The company plans to invest RMB10 billion in a new park.'
     ],
-    [['The company plans to invest 1 billion yuan in a new park.', ['1 billion']]]
+    [['The company plans to invest 1 billion yuan in a new park.', ['1 billion yuan']]]
   ],
   [
     'a magnitude with no digit (万名, 千家)',
@@ -104,15 +104,15 @@ const forms: FormCase[] = [
     '一台设备售价一万五六千元。',
     ['One machine sells for 15,000 to 16,000 yuan.'],
     [
-      ['One machine sells for 156,000 yuan.', ['156,000']],
-      ['One machine sells for 15,600 yuan.', ['15,600']]
+      ['One machine sells for 156,000 yuan.', ['156,000 yuan']],
+      ['One machine sells for 15,600 yuan.', ['15,600 yuan']]
     ]
   ],
   [
     'a range A至B (1.2万至1.5万元)',
     '月租金在1.2万至1.5万元之间。',
     ['The monthly rent is between 12,000 and 15,000 yuan.'],
-    [['The monthly rent is between 12,000 and 5,000 yuan.', ['5,000']]]
+    [['The monthly rent is between 12,000 and 5,000 yuan.', ['5,000 yuan']]]
   ],
   [
     'fractions (三分之一)',
@@ -282,7 +282,13 @@ const forms: FormCase[] = [
     'a currency',
     '这款手机售价6000元。',
     ['The phone sells for 6,000 yuan.', 'The phone sells for RMB6,000.'],
-    [['The phone sells for $6,000.', ['$6,000']]]
+    [
+      ['The phone sells for $6,000.', ['$6,000']],
+      ['The phone sells for 6,000 euros.', ['6,000 euros']],
+      ['The phone sells for 6,000 USD.', ['6,000 USD']],
+      ['The phone sells for 6,000 US dollars.', ['6,000 US dollars']],
+      ['The phone sells for 600 yuan.', ['600 yuan']]
+    ]
   ],
   [
     'a unit of measure',
@@ -599,6 +605,44 @@ describe('source-mismatch: known gaps', () => {
   })
 })
 
+describe('source-mismatch: the first expected form put in place of the range', () => {
+  // The range takes the currency word the expected form names again, or the fix doubles it.
+  it.each([
+    ['该项目融资45亿美元。', 'The project raised 45 billion US dollars.', 'The project raised US$4.5 billion.'],
+    ['该项目融资45亿美元。', 'The project raised 4.5 billion yuan.', 'The project raised US$4.5 billion.'],
+    [
+      '这家公司计划投资百亿元建设新园区。',
+      'The company plans to invest 1 billion yuan in a new park.',
+      'The company plans to invest 10 billion yuan in a new park.'
+    ],
+    ['总投资为100亿元。', 'The total investment is 10 billion euros.', 'The total investment is 10 billion yuan.'],
+    [
+      '总投资为100亿元。',
+      'The total investment is 10 billion USD, the ministry said.',
+      'The total investment is 10 billion yuan, the ministry said.'
+    ],
+    ['总投资为100亿元。', 'The total investment is $10 billion.', 'The total investment is 10 billion yuan.'],
+    [
+      '月租金在1.2万至1.5万元之间。',
+      'The monthly rent is between 12,000 and 5,000 yuan.',
+      'The monthly rent is between 12,000 and 15,000 yuan.'
+    ],
+    ['大桥全长12公里。', 'The bridge is 12 miles long.', 'The bridge is 12 km long.'],
+    [
+      '这款手机售价6000元。',
+      'The phone sells for 600 yuan, the maker said.',
+      'The phone sells for 6,000 yuan, the maker said.'
+    ]
+  ])('%s / %s: gives copy the check passes', async (zh, en, corrected) => {
+    const found = (await lintText(en, {source: zh})).messages.filter((m) => m.ruleId === 'source-mismatch')
+    expect(found).toHaveLength(1)
+    const place = found[0].place && 'start' in found[0].place ? found[0].place : undefined
+    const fixed = en.slice(0, place!.start.offset) + found[0].expected![0] + en.slice(place!.end.offset)
+    expect(fixed).toBe(corrected)
+    expect(await flagged(zh, fixed)).toEqual([])
+  })
+})
+
 describe('source-mismatch: a whole story (fixtures/source/harbour)', () => {
   const zh = read('fixtures/source/harbour.zh.txt')
   const en = read('fixtures/source/harbour.en.txt')
@@ -614,7 +658,7 @@ describe('source-mismatch: a whole story (fixtures/source/harbour)', () => {
     ['percentage points as a percentage', '1.3 percentage points', '1.3 percent', ['1.3 percent']],
     ['a clock time', 'At 9:30 a.m.', 'At 10:30 a.m.', ['10:30 a.m.']],
     ['an ordinal', 'the third Cross-Strait', 'the fourth Cross-Strait', ['fourth']],
-    ['an amount', '8.65 billion yuan', '86.5 billion yuan', ['86.5 billion']],
+    ['an amount', '8.65 billion yuan', '86.5 billion yuan', ['86.5 billion yuan']],
     ['a year', 'By the end of 2025', 'By the end of 2052', ['2052']],
     ['a multiple', 'about 1.3 times', 'about 3.1 times', ['3.1 times']],
     ['a five-year plan', '14th Five-Year Plan', '13th Five-Year Plan', ['13th']]

@@ -20,7 +20,7 @@ import {
   type MatchContext
 } from './matching.js'
 import {englishForms, monthName, required} from './messages.js'
-import {readEnglish, type EnglishReading} from './reading.js'
+import {currenciesOf, readEnglish, type EnglishReading} from './reading.js'
 
 export interface Finding {
   start: number
@@ -308,6 +308,17 @@ export function checkTranslation(
     })
   }
 
+  /** The end of a currency word or code written after the figure ("yuan", "euros", "USD", "US dollars"). */
+  function currencyWordEnd(e: EnglishReading): number | undefined {
+    const first = x.tokens[e.last + 1]
+    if (first?.kind !== 'word' || first.lower !== e.next) return undefined
+    const second = x.tokens[e.last + 2]
+    if (second?.kind === 'word' && /^\s+$/u.test(x.text.slice(first.end, second.start))) {
+      if (currenciesOf(`${first.lower} ${second.lower}`)) return second.end
+    }
+    return currenciesOf(first.text) ? first.end : undefined
+  }
+
   function paired(e: EnglishReading, z: ZhFigure): Finding {
     if (z.series && numberOfName(z, e)) return withoutName(e, z, z.series)
     const expected = englishForms(z, data.unitWords)
@@ -319,10 +330,13 @@ export function checkTranslation(
       data.unitWords.has(z.unit) &&
       unitToken?.lower === e.next &&
       data.enUnitClass.has(e.next ?? '')
-    const end = withUnit ? unitToken.end : e.end
-    const actual = x.text.slice(e.start, end)
     const sameValue = z.kind === 'ordinal' && z.term && e.value === z.value && e.kind === 'ordinal'
     const currency = z.kind === 'cardinal' && e.kind === 'number' && !currencyAgrees(z, e)
+    // "1 billion yuan" or "10 billion euros" for 100亿元: the currency word after the figure
+    // belongs to the range, as the expected forms name the currency ("10 billion yuan").
+    const currencyEnd = z.currency && z.kind === 'cardinal' && e.kind === 'number' ? currencyWordEnd(e) : undefined
+    const end = withUnit ? unitToken.end : (currencyEnd ?? e.end)
+    const actual = x.text.slice(e.start, end)
     const reason = sameValue
       ? `Unexpected ${code(actual)} without ${code(capitalised(z.term!.keyword))}: the source has ${code(z.raw)} (${expected[0]})`
       : `Unexpected ${code(actual)}: the source has ${code(z.raw)} (${expected[0]})`
