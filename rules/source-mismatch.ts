@@ -101,7 +101,7 @@
  * ```
  *
  * ```text output
- * 1:41-1:52: Unexpected `380 billion`: the source has `3800亿美元` (US$380 billion)
+ * 1:41-1:57: Unexpected `380 billion yuan`: the source has `3800亿美元` (US$380 billion)
  * ```
  *
  * ```text valid
